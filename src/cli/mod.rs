@@ -1,9 +1,16 @@
 //! The command line: argv in, exit status out. The only module that touches argv, the
 //! environment or exit codes. One file a subcommand, each with its `Args` and `run`.
 
+mod accept;
 mod check;
 mod dates;
+mod eval_timex;
+mod explain;
+mod extract;
+mod report;
+mod rules;
 mod timeline;
+mod timeml;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -49,6 +56,13 @@ enum Command {
     Check(check::Args),
     Timeline(timeline::Args),
     Dates(dates::Args),
+    Timeml(timeml::Args),
+    EvalTimex(eval_timex::Args),
+    Explain(explain::Args),
+    Accept(accept::Args),
+    Rules(rules::Args),
+    Report(report::Args),
+    Extract(extract::Args),
 }
 
 /// Parses argv, runs the subcommand, prints the error chain on failure.
@@ -69,6 +83,13 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Timeline(args) => timeline::run(args),
         Command::Dates(args) => dates::run(args),
+        Command::Timeml(args) => timeml::run(args),
+        Command::EvalTimex(args) => eval_timex::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Accept(args) => accept::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Report(args) => report::run(args),
+        Command::Extract(args) => extract::run(args),
     };
     match result {
         Ok(status) => status.into(),
