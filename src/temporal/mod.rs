@@ -7,6 +7,9 @@
 //! against the previous date in the text; without an anchor they keep an underspecified value
 //! (`XXXX-09-01`) and no interval. The clock is always an argument, never `now()`.
 
+pub mod eval;
+pub mod timeml;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
