@@ -75,7 +75,7 @@ fn number(x: f64) -> String {
 }
 
 /// A sort key that puts counts and dates in value order.
-fn order_key(value: &Value) -> (i64, i64) {
+pub(crate) fn order_key(value: &Value) -> (i64, i64) {
     match value {
         Value::Count { low, high, .. } => (*low as i64, high.map_or(i64::MAX, |h| h as i64)),
         Value::Date {

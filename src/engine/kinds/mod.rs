@@ -92,6 +92,12 @@ fn normalize_name(name: &str) -> String {
 /// Why two values cannot both be true, or `None` when they can (their intervals overlap after
 /// the rule's tolerance; dates compared at the coarsest granularity both sides have).
 pub fn conflict(rule: &Rule, a: &Value, b: &Value) -> Option<String> {
+    // The lower value first, so the reason reads the same whatever the input order.
+    let (a, b) = if super::finding::order_key(b) < super::finding::order_key(a) {
+        (b, a)
+    } else {
+        (a, b)
+    };
     match (a, b) {
         (
             Value::Count {
