@@ -34,21 +34,12 @@ done
 for tool in node npm python3 rustc cargo; do
   command -v "$tool" > /dev/null || { echo "bench-compare.sh: needs $tool" >&2; exit 2; }
 done
-mkdir -p "$work"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-echo "building factline (release) and the corpus generator..." >&2
-(cd "$root" && cargo build --release --quiet)
-factline="$root/target/release/factline"
-gen="$work/gen_corpus"
-if [[ ! -x "$gen" || "$root/bench/gen_corpus.rs" -nt "$gen" ]]; then
-  rustc -O --edition 2021 "$root/bench/gen_corpus.rs" -o "$gen"
-fi
-corpus="$work/corpus-${size}MB.txt"
-if [[ ! -s "$corpus" || "$gen" -nt "$corpus" ]]; then
-  "$gen" text "$size" "$corpus"
-fi
+source "$root/scripts/bench-common.sh"
+build_all
+corpus=$(corpus_text "$size")
 
 # A slice of the corpus of about MB megabytes, ending at a paragraph break.
 slice() {

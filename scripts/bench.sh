@@ -33,36 +33,8 @@ while [[ $# -gt 0 ]]; do
 done
 
 [[ -x /usr/bin/time ]] || { echo "bench.sh: needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
-mkdir -p "$work"
-
-echo "building factline (release) and the corpus generator..." >&2
-(cd "$root" && cargo build --release --quiet)
-factline="$root/target/release/factline"
-gen="$work/gen_corpus"
-if [[ ! -x "$gen" || "$root/bench/gen_corpus.rs" -nt "$gen" ]]; then
-  rustc -O --edition 2021 "$root/bench/gen_corpus.rs" -o "$gen"
-fi
-
-# corpus_text MB -> path of a single text file of MB megabytes.
-corpus_text() {
-  local f="$work/corpus-$1MB.txt"
-  if [[ ! -s "$f" || "$gen" -nt "$f" ]]; then
-    echo "generating $1 MB of text in $f..." >&2
-    "$gen" text "$1" "$f"
-  fi
-  echo "$f"
-}
-
-# corpus_articles MB -> folder of article files (header block + body) totalling MB megabytes.
-corpus_articles() {
-  local d="$work/articles-$1MB"
-  if [[ ! -d "$d" || "$gen" -nt "$d" ]]; then
-    echo "generating $1 MB of articles in $d/..." >&2
-    rm -rf "$d"
-    "$gen" articles "$1" "$d"
-  fi
-  echo "$d"
-}
+source "$root/scripts/bench-common.sh"
+build_all
 
 # measure NAME BYTES CMD... : runs CMD (stdout counted, then dropped), prints one table row.
 measure() {

@@ -8,34 +8,13 @@ use std::path::Path;
 use assert_cmd::Command;
 use factline::temporal::eval::{self, Annotation};
 use factline::temporal::timeml::TimemlDocument;
-use factline::temporal::{Timex, TimexKind};
+use factline::temporal::Timex;
 
 const DOC: &str = "<?xml version=\"1.0\" ?>\n<TimeML>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2011-06-15\" functionInDocument=\"CREATION_TIME\">06/15/2011</TIMEX3></DCT>\n<TEXT>\nThe ferry sank <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2011-06-14\">on Tuesday</TIMEX3>; divers searched <TIMEX3 tid=\"t2\" type=\"DURATION\" value=\"P2D\">for two days</TIMEX3> near Hale &amp; Co.'s pier.\n</TEXT>\n</TimeML>\n";
 
-fn as_timex(doc: &TimemlDocument, g: &factline::temporal::timeml::TimexAnnotation) -> Timex {
-    let kind = match g.kind.as_str() {
-        "TIME" => TimexKind::Time,
-        "DURATION" => TimexKind::Duration,
-        "SET" => TimexKind::Set,
-        _ => TimexKind::Date,
-    };
-    Timex {
-        start: g.start,
-        end: g.end,
-        text: doc.text.get(g.start..g.end).unwrap_or("").to_string(),
-        value: g.value.clone(),
-        kind,
-        earliest: None,
-        latest: None,
-        granularity: None,
-        modifier: None,
-        relative: false,
-    }
-}
-
 /// Writes the gold back as if it were the system output, reads it again and scores it.
 fn gold_scores_itself(doc: &TimemlDocument) {
-    let timexes: Vec<Timex> = doc.gold.iter().map(|g| as_timex(doc, g)).collect();
+    let timexes: Vec<Timex> = doc.gold.iter().map(|g| g.to_timex(&doc.text)).collect();
     let (written, dropped) = doc.annotate(&timexes);
     let again = TimemlDocument::parse(written, Path::new("again.tml")).unwrap();
     assert_eq!(again.text, doc.text, "{}: text changed", doc.path.display());

@@ -40,6 +40,31 @@ pub struct TimexAnnotation {
     pub line: usize,
 }
 
+impl TimexAnnotation {
+    /// The annotation as a [`Timex`] over `text` (the document's decoded text), as if the
+    /// normalizer had found it: for writing gold back out and for testing the scorer. There is
+    /// no interval (TimeML values are not resolved here); an unknown `type` reads as DATE.
+    pub fn to_timex(&self, text: &str) -> Timex {
+        Timex {
+            start: self.start,
+            end: self.end,
+            text: text.get(self.start..self.end).unwrap_or("").to_string(),
+            value: self.value.clone(),
+            kind: match self.kind.as_str() {
+                "TIME" => TimexKind::Time,
+                "DURATION" => TimexKind::Duration,
+                "SET" => TimexKind::Set,
+                _ => TimexKind::Date,
+            },
+            earliest: None,
+            latest: None,
+            granularity: None,
+            modifier: None,
+            relative: false,
+        }
+    }
+}
+
 /// The document creation time: the `TIMEX3` inside `<DCT>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dct {
@@ -628,18 +653,16 @@ Sales rose for <TIMEX3 tid=\"t2\" type=\"DURATION\" value=\"P3Y\" mod=\"MORE_THA
 
     fn timex(text: &str, hay: &str, value: &str, kind: TimexKind) -> Timex {
         let start = hay.find(text).unwrap();
-        Timex {
+        let gold = TimexAnnotation {
             start,
             end: start + text.len(),
-            text: text.into(),
+            tid: String::new(),
+            kind: timex_type(kind).into(),
             value: value.into(),
-            kind,
-            earliest: None,
-            latest: None,
-            granularity: None,
             modifier: None,
-            relative: false,
-        }
+            line: 0,
+        };
+        gold.to_timex(hay)
     }
 
     #[test]
