@@ -97,3 +97,35 @@ fn bad_anchor_is_a_usage_error() {
 fn empty_input_prints_nothing() {
     dates(&["-"], Vec::new()).success().stdout("");
 }
+
+#[test]
+fn relative_month_is_resolved_against_the_anchor() {
+    let input = b"The plant closed last September.\n".to_vec();
+    let out = dates(&["--anchor", "2013-09-20"], input.clone()).success();
+    let lines = check_lines(&input, &out.get_output().stdout);
+    let v = lines
+        .iter()
+        .find(|v| v["text"] == "last September")
+        .expect("last September found");
+    assert_eq!(v["value"], "2012-09");
+    assert_eq!(v["earliest"], "2012-09-01");
+    assert_eq!(v["latest"], "2012-09-30");
+    assert_eq!(v["granularity"], "month");
+    assert!(v.get("mod").is_none());
+}
+
+#[test]
+fn previous_date_carries_over_to_the_next_chunk() {
+    // A year, then far more than one chunk of dateless paragraphs, then an expression that
+    // needs the previous date.
+    let mut input = String::from("The canal was dug in 1904.\n\n");
+    while input.len() < 3 * 64 * 1024 {
+        input.push_str("Barges carried coal and grain along the towpath past the mills.\n\n");
+    }
+    input.push_str("Two years later it was widened.\n");
+    let out = dates(&["--anchor", "2020-01-01", "-"], input.clone().into_bytes()).success();
+    let lines = check_lines(input.as_bytes(), &out.get_output().stdout);
+    let last = lines.last().expect("dates found");
+    assert_eq!(last["text"], "Two years later");
+    assert_eq!(last["value"], "1906");
+}

@@ -3,8 +3,9 @@
 //! Takes a text file or stdin and an optional anchor; gives, for every temporal expression, its
 //! text, byte span in the input, TIMEX3 value, interval, granularity, kind and modifier. The
 //! input is streamed: it is cut into chunks at paragraph breaks (blank lines), never longer than
-//! [`MAX_CHUNK`], and each chunk is normalized on its own, so memory stays flat however large the
-//! input is, while byte offsets stay global.
+//! [`MAX_CHUNK`], and the chunks are fed one by one to a streaming [`Normalizer`], which keeps
+//! the previous date between them; memory stays flat however large the input is, and byte
+//! offsets stay global.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
@@ -15,7 +16,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::ExitStatus;
-use crate::temporal::{self, Granularity, Modifier, Timex, TimexKind};
+use crate::temporal::{Granularity, Modifier, Normalizer, Timex, TimexKind};
 
 /// Find and normalize every date expression: one JSON object a line.
 #[derive(Debug, clap::Args)]
@@ -57,11 +58,11 @@ struct DateLine<'a> {
 }
 
 impl<'a> DateLine<'a> {
-    fn new(t: &'a Timex, base: usize) -> Self {
+    fn new(t: &'a Timex) -> Self {
         DateLine {
             text: &t.text,
-            start: base + t.start,
-            end: base + t.end,
+            start: t.start,
+            end: t.end,
             value: &t.value,
             earliest: t.earliest,
             latest: t.latest,
@@ -88,11 +89,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
     let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
     let mut line = Vec::with_capacity(256);
     let mut invalid = InvalidUtf8::default();
+    // One normalizer for the whole input: it carries the previous date from chunk to chunk
+    // ("two years later" at the top of a chunk) and gives spans in whole-input offsets.
+    let mut normalizer = Normalizer::new(args.anchor);
+    let mut found = Vec::new();
     for_each_chunk(input, &mut |base, lines_before, bytes| {
         let text = invalid.decode(bytes, base, lines_before);
-        for t in temporal::normalize(&text, args.anchor) {
+        found.clear();
+        normalizer.feed(&text, base, &mut found);
+        for t in &found {
             line.clear();
-            serde_json::to_writer(&mut line, &DateLine::new(&t, base))?;
+            serde_json::to_writer(&mut line, &DateLine::new(t))?;
             line.push(b'\n');
             out.write_all(&line)?;
         }

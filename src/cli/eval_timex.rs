@@ -241,7 +241,16 @@ fn write_worst(out: &mut impl Write, worst: &[ErrorGroup]) -> io::Result<()> {
     )?;
     for g in worst {
         let side = |a: &Option<eval::Annotation>| match a {
-            Some(a) => format!("{:?} {} {}", eval::squash(&a.text), a.kind, a.value),
+            Some(a) if a.rule.is_empty() => {
+                format!("{:?} {} {}", eval::squash(&a.text), a.kind, a.value)
+            }
+            Some(a) => format!(
+                "{:?} {} {} [{}]",
+                eval::squash(&a.text),
+                a.kind,
+                a.value,
+                a.rule
+            ),
             None => "-".to_string(),
         };
         let file = g

@@ -28,6 +28,9 @@ pub struct Annotation {
     #[serde(rename = "type")]
     pub kind: String,
     pub value: String,
+    /// The normalizer rule that found it (system side only), so an error points at its rule.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub rule: String,
 }
 
 impl Annotation {
@@ -39,6 +42,7 @@ impl Annotation {
             text: text.get(g.start..g.end).unwrap_or("").to_string(),
             kind: g.kind.clone(),
             value: g.value.clone(),
+            rule: String::new(),
         }
     }
 
@@ -50,6 +54,7 @@ impl Annotation {
             text: t.text.clone(),
             kind: timex_type(t.kind).to_string(),
             value: t.value.clone(),
+            rule: t.rule.clone(),
         }
     }
 
@@ -437,6 +442,7 @@ mod tests {
             text: format!("{start}-{end}"),
             kind: kind.into(),
             value: value.into(),
+            rule: String::new(),
         }
     }
 
@@ -538,6 +544,7 @@ mod tests {
             text: t.into(),
             kind: "DATE".into(),
             value: "2001".into(),
+            rule: String::new(),
         };
         let d1 = score(PathBuf::from("a"), &[gold("Last  year")], &[]);
         let d2 = score(PathBuf::from("b"), &[gold("last year")], &[]);

@@ -61,6 +61,8 @@ impl TimexAnnotation {
             granularity: None,
             modifier: None,
             relative: false,
+            rule: String::new(),
+            anchor_index: None,
         }
     }
 }
@@ -521,18 +523,23 @@ impl TimemlDocument {
         let (content_start, content_end) = self.content;
         let mut out = String::with_capacity(self.raw.len() + timexes.len() * 160);
         out.push_str(self.raw.get(..content_start).unwrap_or(""));
-        let mut sorted: Vec<&Timex> = timexes.iter().collect();
-        sorted.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
+        let mut sorted: Vec<(usize, &Timex)> = timexes.iter().enumerate().collect();
+        sorted.sort_by_key(|(_, t)| (t.start, std::cmp::Reverse(t.end)));
         let mut inserts: Vec<(usize, usize, &Timex)> = Vec::new();
+        // tid number of each written timex, by its index in `timexes` (for anchorTimeID).
+        let mut tids: Vec<Option<usize>> = vec![None; timexes.len()];
         let mut dropped = 0;
         let mut last_end = 0;
-        for t in sorted {
+        for (index, t) in sorted {
             let span = (t.start < t.end && t.start >= last_end)
                 .then(|| Some((self.raw_offset(t.start)?, self.raw_offset(t.end)?)))
                 .flatten();
             match span {
                 Some((s, e)) => {
                     inserts.push((s, e, t));
+                    if let Some(tid) = tids.get_mut(index) {
+                        *tid = Some(inserts.len());
+                    }
                     last_end = t.end;
                 }
                 None => dropped += 1,
@@ -549,7 +556,12 @@ impl TimemlDocument {
         let emit = |out: &mut String, open: bool, n: usize| {
             if open {
                 if let Some((_, _, t)) = inserts.get(n) {
-                    open_tag(out, n + 1, t, "t0");
+                    // Anchored on an earlier expression when it was written, else on the DCT.
+                    let anchor = t
+                        .anchor_index
+                        .and_then(|i| tids.get(i).copied().flatten())
+                        .map_or_else(|| "t0".to_string(), |tid| format!("t{tid}"));
+                    open_tag(out, n + 1, t, &anchor);
                 }
             } else {
                 out.push_str("</TIMEX3>");
@@ -575,7 +587,7 @@ impl TimemlDocument {
     }
 }
 
-fn open_tag(out: &mut String, n: usize, t: &Timex, dct_tid: &str) {
+fn open_tag(out: &mut String, n: usize, t: &Timex, anchor_tid: &str) {
     let kind = timex_type(t.kind);
     let _ = write!(
         out,
@@ -588,7 +600,7 @@ fn open_tag(out: &mut String, n: usize, t: &Timex, dct_tid: &str) {
     if t.relative {
         let _ = write!(
             out,
-            " temporalFunction=\"true\" functionInDocument=\"NONE\" anchorTimeID=\"{dct_tid}\">"
+            " temporalFunction=\"true\" functionInDocument=\"NONE\" anchorTimeID=\"{anchor_tid}\">"
         );
     } else {
         out.push_str(" temporalFunction=\"false\" functionInDocument=\"NONE\">");
@@ -725,6 +737,22 @@ Sales rose for <TIMEX3 tid=\"t2\" type=\"DURATION\" value=\"P3Y\" mod=\"MORE_THA
             &again.text[again.gold[1].start..again.gold[1].end],
             "Smith & Sons"
         );
+    }
+
+    #[test]
+    fn anchor_index_becomes_the_anchor_tid_of_the_earlier_timex() {
+        let d = doc();
+        let years = timex("three years", &d.text, "P3Y", TimexKind::Duration);
+        let mut sons = timex("Sons", &d.text, "2004", TimexKind::Date);
+        sons.relative = true;
+        sons.anchor_index = Some(1);
+        let mut tuesday = timex("on Tuesday", &d.text, "2004-03-09", TimexKind::Date);
+        tuesday.relative = true;
+        // Given out of order: "on Tuesday" (index 2) is written first, as t1.
+        let (out, _) = d.annotate(&[sons, years.clone(), tuesday]);
+        assert!(out.contains("anchorTimeID=\"t0\">on Tuesday<"), "{out}");
+        assert!(out.contains("tid=\"t2\" type=\"DATE\" value=\"2004\" temporalFunction=\"true\" functionInDocument=\"NONE\" anchorTimeID=\"t3\">Sons<"), "{out}");
+        assert!(out.contains("tid=\"t3\" type=\"DURATION\""), "{out}");
     }
 
     #[test]
