@@ -6,6 +6,9 @@
 //! the verbatim sentence as `quote`, where it stands (doc, source, line) and who the sentence
 //! attributes it to ("according to the U.N.").
 
+pub mod quantity;
+pub mod text;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
