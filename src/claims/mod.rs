@@ -6,11 +6,15 @@
 //! the verbatim sentence as `quote`, where it stands (doc, source, line) and who the sentence
 //! attributes it to ("according to the U.N.").
 
+pub mod attribution;
+pub mod catalog;
 pub mod quantity;
 pub mod text;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+pub use catalog::EventCatalog;
 
 use crate::ingest::Document;
 use crate::temporal::{Granularity, Modifier};
@@ -90,18 +94,6 @@ pub struct Claim {
     pub attribution: Option<String>,
     /// How sure the extractor is that this claim belongs to this event, 0..=1.
     pub confidence: f32,
-}
-
-/// Declared events, from rules/events.toml.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct EventCatalog {}
-
-impl EventCatalog {
-    /// Parses rules/events.toml. Errors name the file, line and key.
-    pub fn parse(text: &str, path: &std::path::Path) -> crate::error::Result<EventCatalog> {
-        let _ = (text, path);
-        Ok(EventCatalog {})
-    }
 }
 
 /// Extracts every claim a document makes.
