@@ -184,7 +184,7 @@ fn phrase_after(tokens: &[Token<'_>], from: usize) -> Option<String> {
             && tokens
                 .get(k.checked_sub(1)?)
                 .is_some_and(|p| p.text.len() == 1 && p.is_word())
-            && tokens.get(k + 1).is_none_or(|n| {
+            && tokens.get(k + 1).map_or(true, |n| {
                 n.text.len() == 1 || !n.text.starts_with(char::is_uppercase) || n.is_punct()
             });
         let ok = is_name_word(t) || LINKS.contains(&t.lower.as_str()) || acronym_dot;
