@@ -607,7 +607,7 @@ window = { from = "2019-03-02", until = "2019-03-04" }
         let p = Phrase::compile("banned until <date>").unwrap_or_else(|e| panic!("{e}"));
         let s = "it was banned until March 2004 by law";
         let tokens = tokenize(s);
-        let dates = vec![20..30];
+        let dates = [std::ops::Range { start: 20, end: 30 }];
         let found = p.find(&tokens, &dates);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].date, Some(20..30));
