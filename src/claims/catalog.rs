@@ -99,7 +99,8 @@ pub struct PhraseMatch {
 }
 
 impl Phrase {
-    fn compile(text: &str) -> std::result::Result<Phrase, String> {
+    /// Compiles a phrase written in the events-file syntax.
+    pub fn compile(text: &str) -> std::result::Result<Phrase, String> {
         let mut pieces = Vec::new();
         for word in text.split_whitespace() {
             if word == "*" {

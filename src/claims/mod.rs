@@ -8,7 +8,10 @@
 
 pub mod attribution;
 pub mod catalog;
+pub mod counts;
+pub mod mention;
 pub mod quantity;
+pub mod sentence;
 pub mod text;
 
 use chrono::NaiveDate;
@@ -60,7 +63,8 @@ pub enum Value {
 /// One thing one source says about one event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
-    /// Declared event id, or an ad-hoc id (`adhoc:<kind>:<place>:<date>`).
+    /// Declared event id, or an ad-hoc id (`adhoc:<kind>:<place>`; the engine clusters them by date),
+    /// or a population state (`residents:<place>`, `members:<subject>`).
     pub event: String,
     /// The event's kind (attack, designation, delisting, relocation, founding, ...).
     pub kind: String,
@@ -92,12 +96,15 @@ pub struct Claim {
     /// Who the sentence says this comes from: "the U.N.", "the group", "New York Times".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+    /// The outlet that relays the attribution when the sentence names one besides the speaker
+    /// ("the group said ..., New York Times reported" gives `via = "New York Times"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
     /// How sure the extractor is that this claim belongs to this event, 0..=1.
     pub confidence: f32,
 }
 
 /// Extracts every claim a document makes.
 pub fn extract(doc: &Document, catalog: &EventCatalog) -> Vec<Claim> {
-    let _ = (doc, catalog);
-    Vec::new()
+    sentence::extract(doc, catalog)
 }

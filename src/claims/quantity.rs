@@ -46,7 +46,6 @@ const QUALIFIERS: &[(&str, Bound)] = &[
     ("in excess of", Bound::MoreThan),
     ("upwards of", Bound::MoreThan),
     ("no more than", Bound::AtMost),
-    ("a total of", Bound::Approx),
     ("as many as", Bound::Approx),
     ("an estimated", Bound::Approx),
     ("at least", Bound::AtLeast),
