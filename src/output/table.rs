@@ -53,7 +53,7 @@ pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
 /// Renders the report with explicit options.
 pub fn render_with(report: &Report, options: Options, w: &mut dyn Write) -> io::Result<()> {
     for (event, findings) in findings_by_event(&report.findings) {
-        writeln!(w, "{event}")?;
+        writeln!(w, "{}", one_line(event))?;
         writeln!(w, "{}", event_table(&findings, options))?;
         writeln!(w)?;
     }
@@ -93,7 +93,14 @@ fn event_table(findings: &[&Finding], options: Options) -> Table {
                 .iter()
                 .filter(|(s, _)| s == source)
                 .flat_map(|(_, claims)| claims.iter())
-                .map(|c| format!("{} ({}:{})", one_line(&value_with_text(c)), c.doc, c.line))
+                .map(|c| {
+                    format!(
+                        "{} ({}:{})",
+                        one_line(&value_with_text(c)),
+                        one_line(&c.doc),
+                        c.line
+                    )
+                })
                 .collect();
             row.push(Cell::new(values.join("\n")));
         }
@@ -123,13 +130,13 @@ fn finding_text(f: &Finding) -> String {
     let mut text = format!(
         "{} · {}\n{}",
         attribute_name(f.attribute),
-        f.rule,
+        one_line(&f.rule),
         one_line(&f.message)
     );
     if let Status::Accepted { reason, .. } = &f.status {
         text.push_str(&format!("\naccepted: {}", one_line(reason)));
     }
-    text.push_str(&format!("\n{}", f.id));
+    text.push_str(&format!("\n{}", one_line(&f.id)));
     text
 }
 

@@ -154,6 +154,8 @@ pub fn render_table(report: &Report, width: Option<u16>, w: &mut dyn Write) -> i
             .set_content_arrangement(ContentArrangement::Dynamic);
     }
     table.set_header(["Date", "Event", "Attribute", "Value", "Source", "Quote"]);
+    // Everything from input goes through `one_line`: no newline or escape sequence reaches
+    // the terminal.
     for row in &rows {
         let c = row.claim;
         let date = if row.date == row.date_end {
@@ -163,11 +165,11 @@ pub fn render_table(report: &Report, width: Option<u16>, w: &mut dyn Write) -> i
         };
         table.add_row([
             date,
-            c.event.clone(),
+            one_line(&c.event),
             attribute_name(c.attribute).to_string(),
-            super::value_with_text(c),
-            c.source.clone(),
-            format!("{} ({}:{})", one_line(&c.quote), c.doc, c.line),
+            one_line(&super::value_with_text(c)),
+            format!("{}\n{}:{}", one_line(&c.source), one_line(&c.doc), c.line),
+            one_line(&c.quote),
         ]);
     }
     writeln!(w, "{table}")?;
@@ -180,9 +182,17 @@ pub fn render_table(report: &Report, width: Option<u16>, w: &mut dyn Write) -> i
     )
 }
 
-/// Collapses newlines and runs of whitespace: a quote is one line in tables.
+/// Collapses newlines and runs of whitespace and replaces other control characters (an
+/// escape sequence in a quote must not drive the terminal): a quote is one line in tables.
 pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split_whitespace()
+        .map(|word| {
+            word.chars()
+                .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -218,5 +228,6 @@ mod tests {
     #[test]
     fn one_line_collapses_newlines() {
         assert_eq!(one_line("a\n b\r\n\tc"), "a b c");
+        assert_eq!(one_line("x\u{1b}[2Jy"), "x\u{fffd}[2Jy");
     }
 }

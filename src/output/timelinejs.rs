@@ -95,45 +95,56 @@ pub fn events<'a>(rows: &'a [Row<'a>]) -> Vec<Event<'a>> {
     events
 }
 
-/// The date most sources give to the event (ties: finer granularity, then earlier), else the
-/// earliest row when no claim dates the event itself; plus the other dates given.
+/// The date most sources support (a source supports a date when one of its claims contains it
+/// and none contradicts it: "2012" supports "2012-09-28"; ties: finer granularity, then earlier), else the earliest
+/// row when no claim dates the event itself; plus the dates given that contradict it (do not
+/// overlap it).
 fn choose_date(rows: &[&Row]) -> ((NaiveDate, NaiveDate, Granularity, String), Vec<String>) {
-    let mut candidates: Vec<(NaiveDate, NaiveDate, Granularity, String, BTreeSet<&str>)> =
-        Vec::new();
-    for row in rows.iter().filter(|r| r.claim.attribute == Attribute::Date) {
-        let value = match &row.claim.value {
-            Value::Date { value, .. } => value.clone(),
-            Value::Count { .. } => continue,
-        };
-        match candidates
-            .iter_mut()
-            .find(|c| c.0 == row.date && c.1 == row.date_end && c.2 == row.granularity)
-        {
-            Some(c) => {
-                c.4.insert(&row.claim.source);
-            }
-            None => candidates.push((
-                row.date,
-                row.date_end,
-                row.granularity,
-                value,
-                BTreeSet::from([row.claim.source.as_str()]),
-            )),
-        }
-    }
-    candidates.sort_by(|a, b| {
-        b.4.len()
-            .cmp(&a.4.len())
-            .then(a.2.cmp(&b.2))
-            .then(a.0.cmp(&b.0))
-            .then(a.1.cmp(&b.1))
+    let dated: Vec<(&Row, &str)> = rows
+        .iter()
+        .filter(|r| r.claim.attribute == Attribute::Date)
+        .filter_map(|r| match &r.claim.value {
+            Value::Date { value, .. } => Some((*r, value.as_str())),
+            Value::Count { .. } => None,
+        })
+        .collect();
+    let support = |from: NaiveDate, to: NaiveDate| -> usize {
+        let contains = |r: &Row| r.date <= from && to <= r.date_end;
+        let disjoint = |r: &Row| r.date_end < from || to < r.date;
+        let sources: BTreeSet<&str> = dated
+            .iter()
+            .filter(|(r, _)| contains(r))
+            .map(|(r, _)| r.claim.source.as_str())
+            .collect();
+        sources
+            .into_iter()
+            .filter(|s| {
+                !dated
+                    .iter()
+                    .any(|(r, _)| r.claim.source == *s && disjoint(r))
+            })
+            .count()
+    };
+    let best = dated.iter().max_by(|(a, _), (b, _)| {
+        support(a.date, a.date_end)
+            .cmp(&support(b.date, b.date_end))
+            .then(b.granularity.cmp(&a.granularity))
+            .then(b.date.cmp(&a.date))
+            .then(b.date_end.cmp(&a.date_end))
     });
-    let mut iter = candidates.into_iter();
-    match iter.next() {
-        Some((from, to, g, value, _)) => {
-            let mut disputed: Vec<String> = iter.map(|c| c.3).collect();
+    match best {
+        Some((row, value)) => {
+            let mut disputed: Vec<String> = dated
+                .iter()
+                .filter(|(r, _)| r.date_end < row.date || row.date_end < r.date)
+                .map(|(_, v)| v.to_string())
+                .collect();
+            disputed.sort();
             disputed.dedup();
-            ((from, to, g, value), disputed)
+            (
+                (row.date, row.date_end, row.granularity, value.to_string()),
+                disputed,
+            )
         }
         None => {
             let fallback = rows
@@ -274,7 +285,7 @@ mod tests {
     }
 
     #[test]
-    fn the_date_most_sources_give_wins_and_others_are_disputed() {
+    fn the_date_most_sources_support_wins_and_contradictions_are_disputed() {
         let claims = vec![
             date(
                 "A",
@@ -287,10 +298,10 @@ mod tests {
             date(
                 "B",
                 "delisting",
-                "2012",
-                day(2012, 1, 1),
-                day(2012, 12, 31),
-                Granularity::Year,
+                "2012-09-28",
+                day(2012, 9, 28),
+                day(2012, 9, 28),
+                Granularity::Day,
             ),
             date(
                 "C",
@@ -304,7 +315,10 @@ mod tests {
         let rows = rows(&claims);
         let events = events(&rows);
         assert_eq!(events.len(), 1);
-        assert_eq!(events[0].date.3, "2012");
+        assert_eq!(
+            events[0].date.3, "2012-09-28",
+            "supported by A's 2012 and B"
+        );
         assert_eq!(events[0].disputed, vec!["2011-09".to_string()]);
     }
 }
