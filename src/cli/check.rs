@@ -131,6 +131,7 @@ enum Format {
     Table,
     Markdown,
     Json,
+    Sarif,
 }
 
 /// The severity gate of `--fail-on`.
@@ -192,6 +193,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
         Format::Table => crate::output::table::render(&report, &mut out)?,
         Format::Markdown => crate::output::markdown::render(&report, &mut out)?,
         Format::Json => crate::output::json::render(&report, &mut out)?,
+        Format::Sarif => crate::output::sarif::render(&report, &mut out)?,
     }
     out.flush()?;
     let status = exit_status(&report, args.fail_on);
