@@ -138,6 +138,7 @@ struct RawClaim {
     published: Option<NaiveDate>,
     line: Option<usize>,
     attribution: Option<String>,
+    via: Option<String>,
 }
 
 /// Parses an examples file. Errors name the file, line and key.
@@ -234,6 +235,7 @@ fn build_claim(raw: RawClaim, at: Location) -> Result<Claim> {
         published: raw.published,
         line: raw.line.unwrap_or(at.line),
         attribution: raw.attribution,
+        via: raw.via,
         confidence: 1.0,
     })
 }

@@ -87,8 +87,14 @@ pub struct DeclaredEvent {
 
 /// The declared events of a catalog, for rules that name events or use their windows.
 pub fn declared_events(catalog: &EventCatalog) -> Vec<DeclaredEvent> {
-    let _ = catalog;
-    Vec::new()
+    catalog
+        .events
+        .iter()
+        .map(|e| DeclaredEvent {
+            id: e.id.clone(),
+            window: e.window.map(|w| (w.from, w.until)),
+        })
+        .collect()
 }
 
 /// Runs every rule over the claims (clustering ad-hoc events first). Findings come sorted:

@@ -286,6 +286,7 @@ pub(crate) mod testing {
             published: Some(day(2014, 3, 3)),
             line: 4,
             attribution: None,
+            via: None,
             confidence: 0.9,
         }
     }
@@ -330,6 +331,8 @@ pub(crate) mod testing {
             attribute: first.attribute,
             message: "sources disagree".into(),
             claims,
+            sides: Vec::new(),
+            why: String::new(),
             status: Status::Open,
         }
     }

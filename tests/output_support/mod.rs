@@ -50,6 +50,7 @@ pub fn count(c: &C, attribute: Attribute, low: f64, high: Option<f64>, text: &st
         published: Some(c.published),
         line: c.line,
         attribution: None,
+        via: None,
         confidence: 0.9,
     }
 }
@@ -91,6 +92,8 @@ pub fn finding(
         attribute: first.map(|c| c.attribute).unwrap_or(Attribute::Date),
         message: message.into(),
         claims,
+        sides: Vec::new(),
+        why: String::new(),
         status: Status::Open,
     }
 }
