@@ -156,6 +156,7 @@ mod tests {
             message: String::new(),
             claims: Vec::new(),
             sides: Vec::new(),
+            conflicts: Vec::new(),
             why: String::new(),
             status: Status::Open,
         }

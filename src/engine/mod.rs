@@ -72,6 +72,11 @@ pub struct Finding {
     /// The values in conflict, lowest first, each with its sources, attributions and the
     /// indexes of its claims in `claims`.
     pub sides: Vec<Side>,
+    /// Pairs of sides (indexes into `sides`, lower first) whose values cannot both be true.
+    /// Empty for kinds that judge each claim alone (`window`, `corroboration`, a date after
+    /// publication): there every side is at fault by itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<[usize; 2]>,
     /// Why the values conflict, in words ("6 and 7 cannot both be true: ...").
     pub why: String,
     pub status: Status,

@@ -93,6 +93,7 @@ pub fn finding(
         message: message.into(),
         claims,
         sides: Vec::new(),
+        conflicts: Vec::new(),
         why: String::new(),
         status: Status::Open,
     }
