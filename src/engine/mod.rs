@@ -13,6 +13,7 @@ pub mod examples;
 pub mod explain;
 pub mod finding;
 pub mod fingerprint;
+pub mod gold;
 pub mod kinds;
 pub mod rules;
 
