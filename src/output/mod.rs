@@ -286,6 +286,7 @@ pub(crate) mod testing {
             published: Some(day(2014, 3, 3)),
             line: 4,
             attribution: None,
+            via: None,
             confidence: 0.9,
         }
     }
@@ -331,6 +332,8 @@ pub(crate) mod testing {
             message: "sources disagree".into(),
             claims,
             status: Status::Open,
+            sides: Vec::new(),
+            why: String::new(),
         }
     }
 }

@@ -50,6 +50,7 @@ pub fn count(c: &C, attribute: Attribute, low: f64, high: Option<f64>, text: &st
         published: Some(c.published),
         line: c.line,
         attribution: None,
+        via: None,
         confidence: 0.9,
     }
 }
@@ -92,6 +93,8 @@ pub fn finding(
         message: message.into(),
         claims,
         status: Status::Open,
+        sides: Vec::new(),
+        why: String::new(),
     }
 }
 
