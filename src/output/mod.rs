@@ -335,6 +335,8 @@ pub(crate) mod testing {
             conflicts: Vec::new(),
             why: String::new(),
             status: Status::Open,
+            sides: Vec::new(),
+            why: String::new(),
         }
     }
 }

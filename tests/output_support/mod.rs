@@ -96,6 +96,8 @@ pub fn finding(
         conflicts: Vec::new(),
         why: String::new(),
         status: Status::Open,
+        sides: Vec::new(),
+        why: String::new(),
     }
 }
 
