@@ -88,7 +88,7 @@ pub enum Piece {
 }
 
 /// Most words a `*` gap may skip.
-pub const MAX_GAP: usize = 4;
+pub const MAX_GAP: usize = 5;
 
 /// A phrase found in a sentence: byte span, and the span of the date slot when it has one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,16 +179,34 @@ impl Phrase {
                 }
                 self.match_at(tokens, i + 1, piece + 1, dates)
             }
-            Piece::Gap => (0..=MAX_GAP).find_map(|skip| {
-                let skipped = tokens.get(i..i + skip)?;
-                if skipped
-                    .iter()
-                    .any(|t| matches!(t.text, "." | ";" | "!" | "?"))
-                {
-                    return None;
+            Piece::Gap => {
+                // Skip up to MAX_GAP words (punctuation inside the gap is free), never across
+                // the end of a sentence or clause.
+                let mut words = 0;
+                let mut j = i;
+                loop {
+                    if let Some(m) = self.match_at(tokens, j, piece + 1, dates) {
+                        break Some(m);
+                    }
+                    let Some(t) = tokens.get(j) else { break None };
+                    if matches!(t.text, "." | ";" | "!" | "?") && !t.text.is_empty() {
+                        let acronym = j
+                            .checked_sub(1)
+                            .and_then(|k| tokens.get(k))
+                            .is_some_and(|p| p.text.chars().count() == 1 && p.end == t.start);
+                        if !acronym {
+                            break None;
+                        }
+                    }
+                    if !t.is_punct() {
+                        words += 1;
+                    }
+                    if words > MAX_GAP {
+                        break None;
+                    }
+                    j += 1;
                 }
-                self.match_at(tokens, i + skip, piece + 1, dates)
-            }),
+            }
             Piece::Date => {
                 let t = t?;
                 let span = dates

@@ -175,7 +175,26 @@ fn cues() -> &'static [(Attribute, Side, Phrase)] {
 fn distance(tokens: &[Token<'_>], from: usize, to: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut n = 0;
-    for t in tokens.iter().filter(|t| t.start >= from && t.end <= to) {
+    let between: Vec<&Token<'_>> = tokens
+        .iter()
+        .filter(|t| t.start >= from && t.end <= to)
+        .collect();
+    // ", or two-thirds of the residents," restates the figure: skip it like parentheses.
+    let mut restating = false;
+    for (k, t) in between.iter().enumerate() {
+        if t.text == "," {
+            if restating {
+                restating = false;
+                continue;
+            }
+            if between.get(k + 1).is_some_and(|n| n.lower == "or") {
+                restating = true;
+                continue;
+            }
+        }
+        if restating {
+            continue;
+        }
         match t.text {
             "(" | "[" => depth += 1,
             ")" | "]" => depth = depth.saturating_sub(1),
@@ -316,6 +335,13 @@ fn population(tokens: &[Token<'_>], q: &Quantity) -> Option<Count> {
         cue_end: q.end,
         lives_somewhere: lives,
     };
+    // "an estimated 1,200 remained in the camp"
+    if after
+        .first()
+        .is_some_and(|t| LIVING.contains(&t.lower.as_str()))
+    {
+        return Some(make(true, Attribute::Residents));
+    }
     if before.contains(&"membership") {
         return Some(make(false, Attribute::Members));
     }
@@ -332,7 +358,7 @@ fn population(tokens: &[Token<'_>], q: &Quantity) -> Option<Count> {
     let living = after
         .iter()
         .skip(noun + 1)
-        .take(6)
+        .take(10)
         .any(|t| LIVING.contains(&t.lower.as_str()) || t.lower == "still");
     living.then(|| make(true, Attribute::Residents))
 }
@@ -427,6 +453,22 @@ mod tests {
         assert_eq!(
             counts("Officials put its membership between 5,000 and 10,000."),
             [(Attribute::Members, 5000.0, Some(10000.0))]
+        );
+    }
+
+    #[test]
+    fn a_restating_apposition_does_not_separate_figure_and_verb() {
+        assert_eq!(
+            counts("By May, 900 tenants, or half of the block, had moved out."),
+            [(Attribute::Moved, 900.0, Some(900.0))]
+        );
+    }
+
+    #[test]
+    fn a_figure_followed_by_a_living_verb_is_residents() {
+        assert_eq!(
+            counts("Some 300 left while an estimated 1,200 remained in the old town."),
+            [(Attribute::Residents, 1140.0, Some(1260.0))]
         );
     }
 

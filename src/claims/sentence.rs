@@ -261,7 +261,7 @@ fn sentence_claims(
         };
         if let Some(kind) = outcome_kind(c.attribute) {
             let Some((event, place, as_of, confidence)) =
-                outcome_event(&view, &mentions, recent, c, kind, &places, cited)
+                outcome_event(&view, catalog, ctx, &mentions, recent, c, kind, cited)
             else {
                 continue;
             };
@@ -286,12 +286,19 @@ fn sentence_claims(
                     .iter()
                     .min_by_key(|(_, _, r)| distance(&view, r, c.quantity.start..c.quantity.end))
                     .map(|(_, name, _)| name.clone())
-                    .or_else(|| capitalized_after_preposition(&view, c.quantity.end));
+                    .or_else(|| capitalized_after_preposition(&view, c.quantity.end))
+                    .or_else(|| {
+                        recent
+                            .iter()
+                            .filter(|r| r.place.is_some())
+                            .min_by_key(|r| r.ago)
+                            .and_then(|r| r.place.clone())
+                    });
                 let slug_ = place
                     .as_deref()
                     .map(slug)
                     .unwrap_or_else(|| "unknown".into());
-                (format!("residents:{slug_}"), place)
+                (format!("{slug_}-residents"), place)
             } else {
                 let subject = mention::subjects(&view.tokens, catalog)
                     .into_iter()
@@ -299,7 +306,7 @@ fn sentence_claims(
                     .next()
                     .or_else(|| ctx.doc_subjects.first().cloned())
                     .unwrap_or_else(|| "unknown".into());
-                (format!("members:{subject}"), None)
+                (format!("{subject}-members"), None)
             };
             out.push(claim(
                 origin,
@@ -359,15 +366,18 @@ fn capitalized_after_preposition(view: &View<'_>, from: usize) -> Option<String>
 }
 
 /// The event an outcome count belongs to: the nearest declared mention of its kind in the
-/// sentence, else a dated or placed ad-hoc mention in the sentence, else the event the previous
-/// sentences were about, else an ad-hoc event of the sentence's place.
+/// sentence; else a dated or placed ad-hoc mention in the sentence; else the declared event the
+/// cue itself points at by the sentence's own date ("An earlier incident in 2009 cost the lives
+/// of 10"); else the event the previous sentences were about; else an ad-hoc event.
+#[allow(clippy::too_many_arguments)]
 fn outcome_event(
     view: &View<'_>,
+    catalog: &EventCatalog,
+    ctx: &Context,
     mentions: &[Mention],
     recent: &[Recent],
     c: &Count,
     kind: &str,
-    places: &[(String, String, Range<usize>)],
     cited: Option<NaiveDate>,
 ) -> Option<(String, Option<String>, Option<NaiveDate>, f32)> {
     let cue = c.cue_start..c.cue_end;
@@ -377,30 +387,42 @@ fn outcome_event(
             .and_then(|t| t.earliest)
             .or(cited)
     };
-    let same_kind = || mentions.iter().filter(|m| m.kind == kind);
     let nearest = |declared: bool| {
-        same_kind()
-            .filter(|m| m.declared == declared)
+        mentions
+            .iter()
+            .filter(|m| m.kind == kind && m.declared == declared)
             .min_by_key(|m| distance(view, &(m.start..m.end), cue.clone()))
     };
-    if let Some(m) = nearest(true) {
+    let pick = |m: &Mention| {
+        let earlier = recent
+            .iter()
+            .find(|r| r.event == m.event)
+            .and_then(|r| r.as_of);
         let as_of = if m.process {
+            // A stage of a process is dated by a date next to its figure, if any.
             nearest_dated(view, cue.clone())
+                .filter(|t| distance(view, &(t.start..t.end), cue.clone()) <= 10)
                 .and_then(|t| t.earliest)
-                .or(view.published)
         } else {
-            date_of(m).or(view.published)
+            date_of(m).or(earlier)
         };
-        return Some((m.event.clone(), m.place.clone(), as_of, m.score));
+        Some((
+            m.event.clone(),
+            m.place.clone(),
+            as_of.or(view.published),
+            m.score,
+        ))
+    };
+    if let Some(m) = nearest(true) {
+        return pick(m);
     }
     let adhoc = nearest(false);
     if let Some(m) = adhoc.filter(|m| m.date.is_some() || m.place.is_some()) {
-        return Some((
-            m.event.clone(),
-            m.place.clone(),
-            date_of(m).or(view.published),
-            m.score,
-        ));
+        return pick(m);
+    }
+    let standin = mention::resolve(view, catalog, ctx, kind, cue.clone());
+    if let Some(m) = standin.as_ref().filter(|m| m.declared && m.date.is_some()) {
+        return pick(m);
     }
     if let Some(r) = recent
         .iter()
@@ -415,27 +437,7 @@ fn outcome_event(
             conf,
         ));
     }
-    if let Some(m) = adhoc {
-        return Some((
-            m.event.clone(),
-            m.place.clone(),
-            date_of(m).or(view.published),
-            m.score,
-        ));
-    }
-    // A count with no trigger at all: an ad-hoc event at the nearest place.
-    let place = places
-        .iter()
-        .min_by_key(|(_, _, r)| distance(view, r, cue.clone()))
-        .map(|(_, name, _)| name.clone());
-    let slug_ = place
-        .as_deref()
-        .map(slug)
-        .unwrap_or_else(|| "unknown".into());
-    let as_of = nearest_dated(view, cue)
-        .and_then(|t| t.earliest)
-        .or(view.published);
-    Some((format!("adhoc:{kind}:{slug_}"), place, as_of, 0.2))
+    adhoc.or(standin.as_ref()).and_then(pick)
 }
 
 /// A bibliography line: "[1] Author, Title, Outlet, February 9, 2013".
@@ -517,6 +519,8 @@ fn cited_claims(
         granularity: Some(Granularity::Day),
         modifier: None,
         relative: false,
+        rule: "citation-date".to_string(),
+        anchor_index: None,
     });
     timexes.sort_by_key(|t| t.start);
     let (mut claims, mentions) =
@@ -548,16 +552,31 @@ pub fn split_sentences(post: &Post) -> Vec<Sentence> {
         let content = raw.trim_end_matches(['\n', '\r']);
         let mut start = 0;
         let bytes: Vec<(usize, char)> = content.char_indices().collect();
-        for (k, &(i, c)) in bytes.iter().enumerate() {
+        for (k, &(_, c)) in bytes.iter().enumerate() {
             if !matches!(c, '.' | '!' | '?') {
                 continue;
             }
-            let next = bytes.get(k + 1).map(|x| x.1);
-            let after = bytes.get(k + 2).map(|x| x.1);
-            if next != Some(' ')
-                || !after
-                    .is_some_and(|a| a.is_uppercase() || a == '"' || a == '“' || a.is_ascii_digit())
+            // A closing quote or bracket right after the mark stays with the sentence.
+            let mut k = k;
+            while bytes
+                .get(k + 1)
+                .is_some_and(|x| matches!(x.1, '"' | '”' | '’' | '\'' | ')' | ']'))
             {
+                k += 1;
+            }
+            let Some(&(i, c)) = bytes.get(k) else {
+                continue;
+            };
+            let next = bytes.get(k + 1).map(|x| x.1);
+            let after = bytes
+                .get(k + 1..)
+                .unwrap_or_default()
+                .iter()
+                .map(|x| x.1)
+                .find(|ch| !ch.is_whitespace());
+            let opens = after
+                .is_some_and(|a| a.is_uppercase() || a == '"' || a == '“' || a.is_ascii_digit());
+            if !next.is_some_and(char::is_whitespace) || !opens {
                 continue;
             }
             if c == '.' {
