@@ -16,7 +16,7 @@ use super::text::Token;
 use crate::claims::Attribute;
 
 /// How far a quantity may sit from its cue, in words.
-const MAX_BEFORE: usize = 5;
+const MAX_BEFORE: usize = 6;
 const MAX_AFTER: usize = 3;
 
 /// Where the figure stands relative to the cue.
@@ -80,6 +80,10 @@ const CUES: &[(Attribute, Side, &[&str])] = &[
             "held hostage",
             "taken captive",
             "unaccounted for",
+            "seized as hostages",
+            "taken as hostages",
+            "held as hostages",
+            "hostages",
         ],
     ),
     (Attribute::Missing, Side::Both, &["abducted", "kidnapped"]),
@@ -187,7 +191,13 @@ fn distance(tokens: &[Token<'_>], from: usize, to: usize) -> Option<usize> {
                 restating = false;
                 continue;
             }
-            if between.get(k + 1).is_some_and(|n| n.lower == "or") {
+            // ", six of them women," describes the figure before it.
+            let describes = between
+                .iter()
+                .skip(k + 1)
+                .take_while(|n| n.text != ",")
+                .any(|n| n.lower == "them" || n.lower == "whom");
+            if between.get(k + 1).is_some_and(|n| n.lower == "or") || describes {
                 restating = true;
                 continue;
             }
@@ -238,7 +248,19 @@ pub fn find(text: &str, tokens: &[Token<'_>], quantities: &[Quantity]) -> Vec<Co
     let usable: Vec<bool> = quantities
         .iter()
         .map(|q| {
-            !in_parentheses(text, q.start)
+            let describes = tokens
+                .iter()
+                .skip_while(|t| t.start < q.end)
+                .take(2)
+                .map(|t| t.lower.as_str())
+                .eq(["of", "them"])
+                && tokens
+                    .iter()
+                    .rev()
+                    .find(|t| t.end <= q.start)
+                    .is_some_and(|t| t.text == ",");
+            !describes
+                && !in_parentheses(text, q.start)
                 && !next_word_after(tokens, q.end)
                     .is_some_and(|t| THINGS.contains(&t.lower.as_str()))
         })
@@ -339,6 +361,17 @@ fn population(tokens: &[Token<'_>], q: &Quantity) -> Option<Count> {
     if after
         .first()
         .is_some_and(|t| LIVING.contains(&t.lower.as_str()))
+    {
+        return Some(make(true, Attribute::Residents));
+    }
+    // "the camp, which has housed about 3,400 exiles"
+    if noun.is_some()
+        && before.iter().rev().take(2).any(|w| {
+            matches!(
+                *w,
+                "housed" | "houses" | "housing" | "sheltered" | "shelters"
+            )
+        })
     {
         return Some(make(true, Attribute::Residents));
     }

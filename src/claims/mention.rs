@@ -220,7 +220,9 @@ fn nearest_date(view: &View<'_>, found: &Found, max_words: usize) -> Option<usiz
     view.timexes
         .iter()
         .enumerate()
-        .filter(|(_, t)| t.kind == TimexKind::Date && t.value != "PRESENT_REF")
+        .filter(|(_, t)| {
+            matches!(t.kind, TimexKind::Date | TimexKind::Time) && t.value != "PRESENT_REF"
+        })
         .map(|(i, t)| {
             let d = if t.end <= found.start {
                 clause_distance(&view.tokens, t.end, found.start)
@@ -333,7 +335,18 @@ fn score(
     let timex = date.and_then(|i| view.timexes.get(i));
     match (event.window, timex) {
         (Some(w), Some(t)) => match fits(t, w.from, w.until) {
-            Some(true) => s += if t.earliest.is_some() { 0.35 } else { 0.25 },
+            // A day inside the window says much more than a year that contains it.
+            // A date about as precise as the window says much more than a year containing a
+            // one-day window.
+            Some(true) => {
+                let window_days = (w.until - w.from).num_days() + 1 + 2 * WINDOW_SLACK_DAYS;
+                s += match (t.earliest, t.latest) {
+                    (Some(e), Some(l)) if (l - e).num_days() < 2 * window_days => 0.35,
+                    (Some(e), Some(l)) if (l - e).num_days() < 31 => 0.25,
+                    (Some(_), Some(_)) => 0.1,
+                    _ => 0.25,
+                }
+            }
             Some(false) => return None,
             None => {}
         },
@@ -378,6 +391,9 @@ fn score(
             .min()
         {
             s -= if other <= 12 { 0.3 } else { 0.1 };
+        } else if undeclared_place(view, found, &[]).is_some() {
+            // "at the Boston Marathon": somewhere the catalog does not know.
+            s -= 0.2;
         }
     }
     // Subjects: events about a subject need the document to name it.
@@ -471,11 +487,17 @@ fn undeclared_place(view: &View<'_>, found: &Found, exclude: &[Range<usize>]) ->
     let tokens = &view.tokens;
     let mut best: Option<(usize, String)> = None;
     for (i, t) in tokens.iter().enumerate() {
-        if !matches!(t.lower.as_str(), "in" | "at" | "near" | "outside") {
+        if !matches!(
+            t.lower.as_str(),
+            "in" | "at" | "near" | "outside" | "of" | "through" | "across" | "into"
+        ) {
             continue;
         }
         let mut words = Vec::new();
         let mut k = i + 1;
+        if tokens.get(k).is_some_and(|w| w.lower == "the") {
+            k += 1;
+        }
         while let Some(w) = tokens.get(k) {
             let capital = w.is_word() && w.text.starts_with(char::is_uppercase);
             if !capital
@@ -529,13 +551,42 @@ pub fn find(view: &View<'_>, catalog: &EventCatalog, ctx: &Context) -> Vec<Menti
             if kind.needs_subject && !about_subject(&scene, &f) {
                 continue;
             }
-            if let Some(m) = resolve_found(&scene, catalog, ctx, &kind.id, &f) {
+            if let Some(m) = resolve_found(&scene, catalog, ctx, &kind.id, &f, MIN_SCORE) {
                 out.push(m);
             }
         }
     }
     out.sort_by(|a, b| a.start.cmp(&b.start).then(b.score.total_cmp(&a.score)));
+    unshare_dates(view, &mut out);
     out
+}
+
+/// A date two mentions of different events both reached belongs to the nearer one ("rocket
+/// fire before the September killings": September dates the killings).
+fn unshare_dates(view: &View<'_>, mentions: &mut [Mention]) {
+    let claims: Vec<(usize, usize, String, usize)> = mentions
+        .iter()
+        .enumerate()
+        .filter_map(|(k, m)| {
+            let t = view.timexes.get(m.date?)?;
+            let d = if t.end <= m.start {
+                clause_distance(&view.tokens, t.end, m.start)
+            } else {
+                clause_distance(&view.tokens, m.end, t.start)
+            };
+            Some((k, m.date?, m.event.clone(), d))
+        })
+        .collect();
+    for (k, date, event, d) in &claims {
+        let beaten = claims
+            .iter()
+            .any(|(k2, date2, event2, d2)| k2 != k && date2 == date && event2 != event && d2 < d);
+        if beaten {
+            if let Some(m) = mentions.get_mut(*k) {
+                m.date = None;
+            }
+        }
+    }
 }
 
 /// The mention a count cue makes when the sentence has no trigger of the count's kind ("An
@@ -546,6 +597,7 @@ pub fn resolve(
     ctx: &Context,
     kind: &str,
     span: Range<usize>,
+    min_score: f32,
 ) -> Option<Mention> {
     let scene = Scene {
         view,
@@ -558,7 +610,7 @@ pub fn resolve(
         slot: None,
         own: Vec::new(),
     };
-    resolve_found(&scene, catalog, ctx, kind, &f)
+    resolve_found(&scene, catalog, ctx, kind, &f, min_score)
 }
 
 /// Anaphors that stand for the document's subject ("The group was delisted").
@@ -584,7 +636,14 @@ fn about_subject(scene: &Scene<'_>, f: &Found) -> bool {
             .subjects
             .iter()
             .any(|(_, r)| r.start <= prev.start && prev.end <= r.end);
-        if i > 1 && prev.is_word() && prev.text.starts_with(char::is_uppercase) && !in_subject {
+        let next = tokens.get(i + 1).map(|t| t.lower.as_str());
+        let passive = matches!(next, Some("by" | "in" | "at" | "on" | "during" | "after"));
+        if i > 1
+            && passive
+            && prev.is_word()
+            && prev.text.starts_with(char::is_uppercase)
+            && !in_subject
+        {
             return false;
         }
     }
@@ -604,6 +663,7 @@ fn resolve_found(
     ctx: &Context,
     kind_id: &str,
     f: &Found,
+    min_score: f32,
 ) -> Option<Mention> {
     let view = scene.view;
     let kind = catalog.kind(kind_id)?;
@@ -616,7 +676,7 @@ fn resolve_found(
             }
         }
     }
-    if let Some((s, e)) = best.filter(|(s, _)| *s >= MIN_SCORE) {
+    if let Some((s, e)) = best.filter(|(s, _)| *s >= min_score) {
         return Some(Mention {
             kind: kind.id.clone(),
             event: e.id.clone(),
