@@ -262,6 +262,14 @@ pub const CUES: &[&str] = &[
     "am",
     "pm",
     "millennium",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
     "once",
 ];
 
@@ -302,7 +310,7 @@ pub fn classify(word: &str) -> Lex {
     if let Some(l) = table().get(word) {
         return *l;
     }
-    if let Some(stem) = word.strip_suffix('s') {
+    if let Some(stem) = word.strip_suffix('s').filter(|s| s.len() >= 6) {
         if let Some(Lex::Weekday(d)) = table().get(stem) {
             return Lex::Weekday(*d);
         }

@@ -287,6 +287,16 @@ fn regions(text: &str) -> Vec<(usize, usize)> {
                 break;
             }
         }
+        // Two more words back, so a region never opens inside an expression ("the latest").
+        let floor = rs.saturating_sub(64);
+        for _ in 0..2 {
+            while rs > floor && bytes.get(rs - 1).is_some_and(|b| b.is_ascii_whitespace()) {
+                rs -= 1;
+            }
+            while rs > floor && !bytes.get(rs - 1).is_some_and(|b| b.is_ascii_whitespace()) {
+                rs -= 1;
+            }
+        }
         while rs > 0 && !text.is_char_boundary(rs) {
             rs -= 1;
         }
