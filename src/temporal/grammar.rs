@@ -428,6 +428,9 @@ impl<'t, 'a> Grammar<'t, 'a> {
             }
         }
         let mut hit = best?;
+        if hit.rule == "year-end" && hit.modifier.is_none() {
+            hit.modifier = Some(Modifier::End);
+        }
         // "a year or so", "1994 or later", "1990 and beyond".
         let mut e = Cursor {
             toks: self.toks,
@@ -555,11 +558,15 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 .find(|c| **c >= a - chrono::Duration::days(1))
                 .copied()
         } else {
-            // News tense: past by default, but a date a few weeks ahead stays in this year.
+            // The year that puts the date nearest the anchor, ties going to the past: in a
+            // 20 September article "September 1" is that year, in a 10 January one the last.
             cands
                 .iter()
-                .rev()
-                .find(|c| **c <= a + chrono::Duration::days(30))
+                .min_by_key(|c| {
+                    // News leans to the past: a date ahead counts double.
+                    let d = (**c - a).num_days();
+                    (if d > 0 { 2 * d } else { -d }, d > 0)
+                })
                 .copied()
         }?;
         Some((Point::day(pick), Basis::Anchor))
@@ -569,10 +576,30 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let Some(a) = self.anchor() else {
             return (Point::Month(None, m), Basis::Absolute);
         };
-        let y = if m <= a.month() || self.future_before(start) || m == a.month() + 1 {
-            a.year()
+        let future = self.future_before(start);
+        let delta = m as i32 - a.month() as i32;
+        // Nearest month to the anchor (ties to the past), or the next one in future tense.
+        let y = if future {
+            if delta >= 0 {
+                a.year()
+            } else {
+                a.year() + 1
+            }
         } else {
-            a.year() - 1
+            // Nearest month, a month ahead counting double (news leans to the past).
+            let back = (a.month() as i32 - m as i32).rem_euclid(12);
+            let ahead = 12 - back;
+            if back == 0 || back <= 2 * ahead {
+                if m <= a.month() {
+                    a.year()
+                } else {
+                    a.year() - 1
+                }
+            } else if m > a.month() {
+                a.year()
+            } else {
+                a.year() + 1
+            }
         };
         (Point::Month(Some(y), m), Basis::Anchor)
     }
@@ -685,7 +712,16 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 }
             }
         }
-        let _ = c.word("the");
+        // "the 5th of May" takes "the"; "the 9 February 2013 attack" does not.
+        {
+            let mut e = c;
+            if e.word("the")
+                && e.peek()
+                    .is_some_and(|t| t.ordinal || matches!(t.lex, Lex::Ordinal(_)))
+            {
+                c = e;
+            }
+        }
         let d = c.day()?;
         let _ = c.word("of");
         let m = c.month()?;
@@ -798,6 +834,13 @@ impl<'t, 'a> Grammar<'t, 'a> {
             if !(1500..=2099).contains(&y) {
                 return None;
             }
+            let word_before = match prev {
+                Some(p) if p.punct(b'.') => start.checked_sub(2).and_then(|q| self.toks.get(q)),
+                other => other,
+            };
+            if word_before.is_some_and(|w| NOT_YEAR_BEFORE.contains(&w.text)) {
+                return None;
+            }
             if let Some(p) = prev {
                 if NOT_YEAR_BEFORE.contains(&p.text)
                     || p.punct(b'$')
@@ -817,7 +860,12 @@ impl<'t, 'a> Grammar<'t, 'a> {
                         || p.punct(b':'))
                 {
                     let pp = start.checked_sub(2).and_then(|q| self.toks.get(q));
-                    if pp.is_some_and(|q| q.kind == TokKind::Num && q.end == p.start) {
+                    // ...unless it closes a range of years: "1980-1988", "2003/2004".
+                    let ppp = start.checked_sub(3).and_then(|q| self.toks.get(q));
+                    let range = (p.punct(b'-') || p.punct(b'/'))
+                        && pp.is_some_and(|q| q.digits == 4 && (1000..=2199).contains(&q.num))
+                        && !ppp.is_some_and(|w| NOT_YEAR_BEFORE.contains(&w.text));
+                    if !range && pp.is_some_and(|q| q.kind == TokKind::Num && q.end == p.start) {
                         return None;
                     }
                 }
@@ -965,6 +1013,18 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 value(format!("XXXX-WXX-{wd}"), TimexKind::Set, Basis::Absolute),
             ));
         }
+        // "Tuesday nights": a set.
+        if let Some(n) = c.peek().filter(|n| n.text.ends_with('s')) {
+            if let Lex::PartOfDay(p) = n.lex {
+                c.i += 1;
+                let v = format!("XXXX-WXX-{wd}T{p}");
+                return Some((
+                    c,
+                    "weekday-plural-set",
+                    value(v, TimexKind::Set, Basis::Absolute),
+                ));
+            }
+        }
         let Some(a) = self.anchor() else {
             return Some((
                 c,
@@ -983,6 +1043,14 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let mut e = c;
         if let Lex::PartOfDay(p) = e.lex() {
             e.i += 1;
+            if e.toks.get(e.i - 1).is_some_and(|t| t.text.ends_with('s')) {
+                let v = format!("XXXX-WXX-{wd}T{p}");
+                return Some((
+                    e,
+                    "weekday-plural-set",
+                    value(v, TimexKind::Set, Basis::Absolute),
+                ));
+            }
             return Some((
                 e,
                 "weekday-part-of-day",
@@ -1241,7 +1309,12 @@ impl<'t, 'a> Grammar<'t, 'a> {
             _ if t.is("weekend") => {
                 c.i += 1;
                 let a = a?;
-                let p = weekend_of(a, off)?;
+                let p = if w == "this" {
+                    let wk = a.iso_week();
+                    Point::Weekend(wk.year(), wk.week())
+                } else {
+                    weekend_of(a, off)?
+                };
                 Some((p, "last-weekend"))
             }
             _ => None,
@@ -1531,7 +1604,11 @@ impl<'t, 'a> Grammar<'t, 'a> {
             "latest", "current", "past", "last", "recent", "previous", "same",
         ]);
         let _ = c.word("fiscal");
-        let ord = match c.peek()?.lex {
+        let ord_lex = match c.peek()? {
+            t if t.is("second") => Lex::Ordinal(2),
+            t => t.lex,
+        };
+        let ord = match ord_lex {
             Lex::Ordinal(n) if (1..=4).contains(&n) => {
                 c.i += 1;
                 Some(n)
@@ -2191,6 +2268,7 @@ fn takes_determiner(rule: &str) -> bool {
         rule,
         "quarter"
             | "half-year"
+            | "season-year"
             | "year-ago-quarter"
             | "the-unit"
             | "past-next-units"
@@ -2199,7 +2277,6 @@ fn takes_determiner(rule: &str) -> bool {
             | "season"
             | "this-last-next-unit"
             | "last-weekend"
-            | "present-past-future-ref"
             | "decade"
             | "century"
             | "unit-before-after"

@@ -215,6 +215,10 @@ pub const PARTS_OF_DAY: &[(&str, &str)] = &[
     ("evening", "EV"),
     ("night", "NI"),
     ("daytime", "DT"),
+    ("mornings", "MO"),
+    ("afternoons", "AF"),
+    ("evenings", "EV"),
+    ("nights", "NI"),
 ];
 
 /// Words that open or make a temporal expression on their own; the candidate finder looks for
@@ -343,6 +347,8 @@ pub fn trigger_words() -> Vec<&'static str> {
     v.extend(UNITS.iter().map(|m| m.0));
     v.extend(SEASONS.iter().map(|m| m.0));
     v.extend(PARTS_OF_DAY.iter().map(|m| m.0));
+    // Spelled years: "nineteen ninety-six", "two thousand eight".
+    v.extend(["nineteen", "eighteen", "thousand"]);
     v
 }
 
