@@ -34,6 +34,7 @@ enum Format {
     Table,
     Markdown,
     Json,
+    Sarif,
 }
 
 /// The severity gate of `--fail-on`.
@@ -102,6 +103,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
         Format::Table => crate::output::table::render(&report, &mut out)?,
         Format::Markdown => crate::output::markdown::render(&report, &mut out)?,
         Format::Json => crate::output::json::render(&report, &mut out)?,
+        Format::Sarif => crate::output::sarif::render(&report, &mut out)?,
     }
     out.flush()?;
     Ok(exit_status(&report, args.fail_on))
@@ -123,6 +125,8 @@ mod tests {
                 attribute: Attribute::Killed,
                 message: String::new(),
                 claims: Vec::new(),
+                sides: Vec::new(),
+                why: String::new(),
                 status,
             }],
             ..Report::default()
