@@ -335,8 +335,6 @@ pub(crate) mod testing {
             conflicts: Vec::new(),
             why: String::new(),
             status: Status::Open,
-            sides: Vec::new(),
-            why: String::new(),
         }
     }
 }

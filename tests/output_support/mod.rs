@@ -96,8 +96,6 @@ pub fn finding(
         conflicts: Vec::new(),
         why: String::new(),
         status: Status::Open,
-        sides: Vec::new(),
-        why: String::new(),
     }
 }
 
