@@ -31,14 +31,16 @@ pub fn run(rule: &Rule, claims: &[Claim]) -> Vec<Finding> {
     }
 }
 
-/// The claims a rule looks at, by (event, attribute), in a stable order.
+/// The claims a rule looks at, by (event, attribute), in a stable order. Ad-hoc events with
+/// no known place are left out: nothing says two such mentions are one incident.
 pub(crate) fn groups<'a>(
     rule: &Rule,
     claims: &'a [Claim],
 ) -> BTreeMap<(String, Attribute), Vec<&'a Claim>> {
     let mut out: BTreeMap<(String, Attribute), Vec<&Claim>> = BTreeMap::new();
     for c in claims {
-        if rule.events.matches(&c.event)
+        if !super::adhoc::is_unplaced(&c.event)
+            && rule.events.matches(&c.event)
             && (rule.attributes.is_empty() || rule.attributes.contains(&c.attribute))
         {
             out.entry((c.event.clone(), c.attribute))
@@ -74,6 +76,12 @@ pub(crate) fn witness(rule: &Rule, c: &Claim) -> String {
         (Some(a), true) => normalize_name(a),
         _ => normalize_name(&c.source),
     }
+}
+
+/// Whether two claims come from the same post of the same document (a multi-post page is
+/// several reports, each of its own date).
+pub(crate) fn same_post(a: &Claim, b: &Claim) -> bool {
+    a.doc == b.doc && a.published == b.published
 }
 
 /// Whether two claims speak in the same voice: both unattributed, or attributed to the same
