@@ -68,6 +68,41 @@ fn eval_timex_prints_totals_and_missed_gold() {
 }
 
 #[test]
+fn scoring_timeml_output_gives_the_same_figures_as_scoring_the_normalizer() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold");
+    std::fs::create_dir(&gold).unwrap();
+    std::fs::write(gold.join("ferry.tml"), DOC).unwrap();
+    let out = dir.path().join("out");
+    Command::cargo_bin("factline")
+        .unwrap()
+        .arg("timeml")
+        .arg(gold.join("ferry.tml"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let overall = |extra: &[&std::ffi::OsStr]| {
+        let stdout = Command::cargo_bin("factline")
+            .unwrap()
+            .args(["eval-timex", "--format", "json"])
+            .arg(&gold)
+            .args(extra)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let json: serde_json::Value = serde_json::from_slice(&stdout).unwrap();
+        json["overall"]["counts"].clone()
+    };
+    assert_eq!(
+        overall(&["--system".as_ref(), out.as_os_str()]),
+        overall(&[])
+    );
+}
+
+#[test]
 fn eval_timex_names_a_malformed_file_and_exits_two() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
