@@ -23,7 +23,7 @@ use crate::temporal::timeml::TimemlDocument;
 normalized with the document creation time as anchor, and the result paired with the gold as \
 TempEval-3 does (identical spans, then overlapping ones). Value F1 = relaxed F1 x value accuracy.\n\n\
 Examples:\n  factline eval-timex ../shared/tempeval3/TimeBank ../shared/tempeval3/AQUAINT\n  \
-factline eval-timex gold/ --worst 50\n  factline timeml gold/*.tml -o out/ && factline eval-timex gold/ --system out/\n  factline eval-timex gold/ --format json | jq .overall"
+factline eval-timex gold/ --worst 50 --mistake wrong-value\n  factline timeml gold/*.tml -o out/ && factline eval-timex gold/ --system out/\n  factline eval-timex gold/ --format json | jq .overall"
 )]
 pub struct Args {
     /// Folders of TimeML files (*.tml, walked recursively), or single files.
@@ -39,6 +39,9 @@ pub struct Args {
     /// How many of the most frequent errors to list.
     #[arg(long, value_name = "N", default_value_t = 25)]
     worst: usize,
+    /// List only errors of this kind (repeatable).
+    #[arg(long, value_enum, value_name = "KIND")]
+    mistake: Vec<eval::Mistake>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -116,7 +119,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
         .map(|((root, _), docs)| Summary::of(root.display().to_string(), docs.iter()))
         .collect();
     let flat: Vec<DocumentScore> = all.iter().map(|d| (*d).clone()).collect();
-    let worst = eval::worst_errors(&flat, args.worst);
+    let worst = eval::worst_errors(&flat, args.worst, &args.mistake);
 
     let mut stderr = io::stderr().lock();
     for e in &skipped {

@@ -259,7 +259,7 @@ impl Counts {
 
 /// What went wrong with one timex. A pair that is wrong in several ways is filed under the
 /// first that applies, in this order, since the value is what value F1 ranks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Mistake {
     /// A gold timex no system timex overlaps.
@@ -478,12 +478,16 @@ pub struct ErrorGroup {
 }
 
 /// The most frequent kinds of error over `documents`, most frequent first (ties in a stable
-/// order), at most `n` of them.
-pub fn worst_errors(documents: &[DocumentScore], n: usize) -> Vec<ErrorGroup> {
+/// order), at most `n` of them; only the mistakes in `only` when it is not empty.
+pub fn worst_errors(documents: &[DocumentScore], n: usize, only: &[Mistake]) -> Vec<ErrorGroup> {
     type Key = (Mistake, String, String);
     let mut groups: BTreeMap<Key, ErrorGroup> = BTreeMap::new();
     for doc in documents {
-        for e in &doc.errors {
+        for e in doc
+            .errors
+            .iter()
+            .filter(|e| only.is_empty() || only.contains(&e.mistake))
+        {
             let text = |a: &Option<Annotation>| {
                 a.as_ref()
                     .map_or(String::new(), |a| squash(&a.text).to_lowercase())
@@ -630,7 +634,9 @@ mod tests {
         let d1 = score(PathBuf::from("a"), &[gold("Last  year")], &[]);
         let d2 = score(PathBuf::from("b"), &[gold("last year")], &[]);
         let d3 = score(PathBuf::from("c"), &[gold("today")], &[]);
-        let worst = worst_errors(&[d1, d2, d3], 5);
+        let docs = [d1, d2, d3];
+        assert!(worst_errors(&docs, 5, &[Mistake::Spurious]).is_empty());
+        let worst = worst_errors(&docs, 5, &[Mistake::Missed]);
         assert_eq!(worst.len(), 2);
         assert_eq!(
             (worst[0].count, worst[0].path.as_path()),
