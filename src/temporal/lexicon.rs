@@ -215,6 +215,10 @@ pub const PARTS_OF_DAY: &[(&str, &str)] = &[
     ("evening", "EV"),
     ("night", "NI"),
     ("daytime", "DT"),
+    ("mornings", "MO"),
+    ("afternoons", "AF"),
+    ("evenings", "EV"),
+    ("nights", "NI"),
 ];
 
 /// Words that open or make a temporal expression on their own; the candidate finder looks for
@@ -262,6 +266,14 @@ pub const CUES: &[&str] = &[
     "am",
     "pm",
     "millennium",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
     "once",
 ];
 
@@ -302,7 +314,7 @@ pub fn classify(word: &str) -> Lex {
     if let Some(l) = table().get(word) {
         return *l;
     }
-    if let Some(stem) = word.strip_suffix('s') {
+    if let Some(stem) = word.strip_suffix('s').filter(|s| s.len() >= 6) {
         if let Some(Lex::Weekday(d)) = table().get(stem) {
             return Lex::Weekday(*d);
         }
@@ -335,6 +347,8 @@ pub fn trigger_words() -> Vec<&'static str> {
     v.extend(UNITS.iter().map(|m| m.0));
     v.extend(SEASONS.iter().map(|m| m.0));
     v.extend(PARTS_OF_DAY.iter().map(|m| m.0));
+    // Spelled years: "nineteen ninety-six", "two thousand eight".
+    v.extend(["nineteen", "eighteen", "thousand"]);
     v
 }
 

@@ -95,6 +95,61 @@ pub struct Timex {
     pub anchor_index: Option<usize>,
 }
 
+/// The id of every grammar rule, as [`Timex::rule`] reports it. The examples corpus has a
+/// positive case for each (a test checks it).
+pub const RULE_IDS: &[&str] = &[
+    "bare-units",
+    "century",
+    "clock-time",
+    "day-month",
+    "day-month-year",
+    "day-part-of-day",
+    "decade",
+    "duration",
+    "fiscal-year",
+    "half-year",
+    "last-month-name",
+    "last-season",
+    "last-weekday",
+    "last-weekend",
+    "month-day",
+    "month-day-year",
+    "month-name",
+    "month-this-year",
+    "month-year",
+    "numeric-date",
+    "past-next-units",
+    "period-duration",
+    "present-past-future-ref",
+    "q-number",
+    "quarter",
+    "quarter-adjective",
+    "recent-units",
+    "season",
+    "season-year",
+    "set",
+    "spelled-year",
+    "the-past-future",
+    "the-unit",
+    "this-last-next-unit",
+    "this-morning",
+    "this-time-last-year",
+    "today-yesterday-tomorrow",
+    "tonight",
+    "unit-before-after",
+    "units-ago",
+    "units-later",
+    "weekday",
+    "weekday-month-day-year",
+    "weekday-part-of-day",
+    "weekday-plural-set",
+    "year",
+    "year-ago-adjective",
+    "year-ago-quarter",
+    "year-end",
+    "year-range-end",
+];
+
 /// Finds and normalizes every temporal expression in `text`, resolving relative ones against
 /// `anchor`.
 pub fn normalize(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
@@ -285,6 +340,16 @@ fn regions(text: &str) -> Vec<(usize, usize)> {
             re += 1;
             if re - e > 2 * CONTEXT_AFTER {
                 break;
+            }
+        }
+        // Two more words back, so a region never opens inside an expression ("the latest").
+        let floor = rs.saturating_sub(64);
+        for _ in 0..2 {
+            while rs > floor && bytes.get(rs - 1).is_some_and(|b| b.is_ascii_whitespace()) {
+                rs -= 1;
+            }
+            while rs > floor && !bytes.get(rs - 1).is_some_and(|b| b.is_ascii_whitespace()) {
+                rs -= 1;
             }
         }
         while rs > 0 && !text.is_char_boundary(rs) {
