@@ -371,11 +371,13 @@ pub fn score(path: PathBuf, gold: &[Annotation], system: &[Annotation]) -> Docum
     }
 }
 
-/// Strips nothing (the reader already did), runs the normalizer on the document's text
+/// Runs the normalizer on the document's text (gold tags already stripped by the reader),
 /// anchored on its DCT, and scores what it finds against the gold.
 pub fn evaluate(doc: &TimemlDocument) -> DocumentScore {
+    // Empty timexes are ignored on both sides, as the gold reader ignores empty TIMEX3 tags.
     let system: Vec<Annotation> = super::normalize(&doc.text, doc.anchor())
         .iter()
+        .filter(|t| t.start < t.end)
         .map(Annotation::from_system)
         .collect();
     let gold: Vec<Annotation> = doc
