@@ -373,6 +373,25 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_write_leaves_the_old_file_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("out.csv");
+        std::fs::write(&path, "old\n").unwrap_or_default();
+        let result = write_atomically(&path, |w| {
+            w.write_all(b"half a row,")?;
+            Err(io::Error::other("disk full"))
+        });
+        assert!(result.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), "old\n");
+        let entries = std::fs::read_dir(dir.path())
+            .map(|d| d.count())
+            .unwrap_or(0);
+        assert_eq!(entries, 1);
+        assert!(write_atomically(&path, |w| w.write_all(b"new\n")).is_ok());
+        assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), "new\n");
+    }
+
+    #[test]
     fn only_http_urls_are_linked() {
         assert_eq!(
             safe_url(Some("https://a.example/x")),
