@@ -192,6 +192,8 @@ pub fn check_claims(
     diagnostics: Vec<Diagnostic>,
     config: &Config,
 ) -> Report {
+    let mut claims = claims;
+    engine::adhoc::resolve(&mut claims);
     let findings = engine::evaluate(&config.rules, &claims);
     Report {
         documents,

@@ -125,6 +125,8 @@ mod tests {
                 attribute: Attribute::Killed,
                 message: String::new(),
                 claims: Vec::new(),
+                sides: Vec::new(),
+                why: String::new(),
                 status,
             }],
             ..Report::default()

@@ -8,10 +8,20 @@
 //! (`XXXX-09-01`) and no interval. The clock is always an argument, never `now()`.
 
 pub mod eval;
+mod grammar;
+mod lexicon;
+mod point;
 pub mod timeml;
+mod token;
 
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use grammar::{Basis, Context, Grammar, Meaning};
+pub use point::Point;
 
 /// The unit an interval is known to. "September 2011" is `Month`: never a made-up day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -75,11 +85,218 @@ pub struct Timex {
     pub modifier: Option<Modifier>,
     /// True when the value was computed from the anchor or an earlier date in the text.
     pub relative: bool,
+    /// The id of the grammar rule that matched (`month-day-year`, `last-month-name`, ...).
+    #[serde(default)]
+    pub rule: String,
+    /// When the value was computed from an earlier expression rather than the anchor ("two
+    /// years later"), the index of that expression among those the [`Normalizer`] returned
+    /// (TimeML's `anchorTimeID`). `None` with `relative` means the anchor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor_index: Option<usize>,
 }
 
 /// Finds and normalizes every temporal expression in `text`, resolving relative ones against
 /// `anchor`.
 pub fn normalize(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
-    let _ = (text, anchor);
-    Vec::new()
+    let mut n = Normalizer::new(anchor);
+    let mut out = Vec::new();
+    n.feed(text, 0, &mut out);
+    out
+}
+
+/// A streaming normalizer: feed it a long text piece by piece (lines, paragraphs, chunks ending
+/// on a line break) and it keeps what relative expressions need between pieces, the anchor and
+/// the previous date mentioned, so memory stays flat whatever the input size.
+///
+/// ```
+/// use factline::temporal::Normalizer;
+/// let anchor = chrono::NaiveDate::from_ymd_opt(2013, 9, 20);
+/// let mut n = Normalizer::new(anchor);
+/// let mut out = Vec::new();
+/// n.feed("The camp was raided in 2009.\n", 0, &mut out);
+/// n.feed("Two years later it was raided again.\n", 29, &mut out);
+/// assert_eq!(out[1].value, "2011");
+/// assert_eq!(out[1].start, 29);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Normalizer {
+    anchor: Option<NaiveDate>,
+    previous: Option<(Point, usize)>,
+    emitted: usize,
+}
+
+impl Normalizer {
+    pub fn new(anchor: Option<NaiveDate>) -> Self {
+        Normalizer {
+            anchor,
+            previous: None,
+            emitted: 0,
+        }
+    }
+
+    /// Changes the anchor (a new post with its own date) and forgets the previous date.
+    pub fn set_anchor(&mut self, anchor: Option<NaiveDate>) {
+        self.anchor = anchor;
+        self.previous = None;
+    }
+
+    /// Normalizes `piece`, whose first byte is at `offset` in the whole text, appending what it
+    /// finds to `out` with spans in whole-text offsets.
+    pub fn feed(&mut self, piece: &str, offset: usize, out: &mut Vec<Timex>) {
+        for (rs, re) in regions(piece) {
+            let Some(orig) = piece.get(rs..re) else {
+                continue;
+            };
+            let lower = orig.to_ascii_lowercase();
+            let mut toks = Vec::new();
+            token::tokenize(orig, &lower, &mut toks);
+            let mut g = Grammar::new(
+                &toks,
+                Context {
+                    anchor: self.anchor,
+                    previous: self.previous.map(|p| p.0),
+                },
+            );
+            let mut i = 0;
+            while i < toks.len() {
+                let Some(hit) = g.match_at(i) else {
+                    i += 1;
+                    continue;
+                };
+                let (Some(first), Some(last)) =
+                    (toks.get(hit.start), toks.get(hit.end.saturating_sub(1)))
+                else {
+                    break;
+                };
+                let (s, e) = (rs + first.start, rs + last.end);
+                i = hit.end.max(i + 1);
+                let Some(text) = piece.get(s..e) else {
+                    continue;
+                };
+                let timex = self.timex(text, offset + s, offset + e, hit);
+                out.push(timex);
+                g.set_previous(self.previous.map(|p| p.0));
+            }
+        }
+    }
+
+    fn timex(&mut self, text: &str, start: usize, end: usize, hit: grammar::Hit) -> Timex {
+        let index = self.emitted;
+        self.emitted += 1;
+        let mut t = Timex {
+            start,
+            end,
+            text: text.to_string(),
+            value: String::new(),
+            kind: TimexKind::Date,
+            earliest: None,
+            latest: None,
+            granularity: None,
+            modifier: hit.modifier,
+            relative: false,
+            rule: hit.rule.to_string(),
+            anchor_index: None,
+        };
+        let basis = match hit.meaning {
+            Meaning::Point { point, band, basis } => {
+                t.value = point.value();
+                t.kind = if matches!(point, Point::Time(..)) {
+                    TimexKind::Time
+                } else {
+                    TimexKind::Date
+                };
+                t.granularity = Some(point.granularity());
+                if let Some((a, z)) = band.or_else(|| point.bounds()) {
+                    t.earliest = Some(a);
+                    t.latest = Some(z);
+                }
+                if point.year().is_some() || matches!(point, Point::Decade(_) | Point::Century(_)) {
+                    let prev_index = self.previous.map(|p| p.1);
+                    self.previous = Some((point, index));
+                    if basis == Basis::Previous {
+                        t.anchor_index = prev_index;
+                    }
+                }
+                basis
+            }
+            Meaning::Value { value, kind, basis } => {
+                t.value = value;
+                t.kind = kind;
+                basis
+            }
+        };
+        t.relative = basis != Basis::Absolute;
+        t
+    }
+}
+
+/// The automaton that finds candidate regions: every word the grammar keys on, and digits.
+fn automaton() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        let mut pats: Vec<String> = lexicon::trigger_words()
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        pats.extend((0..10).map(|d| d.to_string()));
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pats)
+            .unwrap_or_else(|_| AhoCorasick::new(["0"]).unwrap_or_else(|_| unreachable_automaton()))
+    })
+}
+
+#[cold]
+fn unreachable_automaton() -> AhoCorasick {
+    // Building from a fixed, small, valid pattern list cannot fail; this keeps the library free
+    // of panics on the impossible path all the same.
+    AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|_| std::process::abort())
+}
+
+/// How far around a trigger the grammar looks: enough for "the end of the", "nearly", "some".
+const CONTEXT_BEFORE: usize = 40;
+const CONTEXT_AFTER: usize = 40;
+
+/// Candidate regions: one automaton pass over the text; each trigger that starts a word opens a
+/// window around it; windows that touch merge. Region ends fall on whitespace or the text's ends.
+fn regions(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for m in automaton().find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        let prev = s.checked_sub(1).and_then(|p| bytes.get(p));
+        let first_is_digit = bytes.get(s).is_some_and(|b| b.is_ascii_digit());
+        if !first_is_digit && prev.is_some_and(|b| b.is_ascii_alphabetic()) {
+            continue;
+        }
+        if first_is_digit && prev.is_some_and(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let mut rs = s.saturating_sub(CONTEXT_BEFORE);
+        while rs > 0 && !bytes.get(rs - 1).is_some_and(|b| b.is_ascii_whitespace()) {
+            rs -= 1;
+            if s - rs > 2 * CONTEXT_BEFORE {
+                break;
+            }
+        }
+        let mut re = (e + CONTEXT_AFTER).min(bytes.len());
+        while re < bytes.len() && !bytes.get(re).is_some_and(|b| b.is_ascii_whitespace()) {
+            re += 1;
+            if re - e > 2 * CONTEXT_AFTER {
+                break;
+            }
+        }
+        while rs > 0 && !text.is_char_boundary(rs) {
+            rs -= 1;
+        }
+        while re < bytes.len() && !text.is_char_boundary(re) {
+            re += 1;
+        }
+        match out.last_mut() {
+            Some(last) if rs <= last.1 => last.1 = last.1.max(re),
+            _ => out.push((rs, re)),
+        }
+    }
+    out
 }

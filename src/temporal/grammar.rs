@@ -1,0 +1,2184 @@
+//! The temporal grammar: rules over tokens.
+//!
+//! Takes the tokens of one candidate region, the anchor date and the previous date mentioned in
+//! the text; gives the expressions found there, each with the id of the rule that matched it
+//! (kebab-case, stable: `month-day-year`, `last-month-name`, `units-ago`) and its meaning
+//! resolved to a [`Point`], a duration, a set or a PRESENT/PAST/FUTURE reference. At each token
+//! every rule is tried and the longest match wins; a rule is a small function reading tokens
+//! through a [`Cursor`], with the words it needs named in [`super::lexicon`].
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use super::lexicon::{fuzzy_month, Lex, Unit};
+use super::point::{add_days, ymd, DayTime, Point, Season};
+use super::token::{Tok, TokKind};
+use super::{Modifier, TimexKind};
+
+/// What a rule found, before it becomes a [`super::Timex`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Meaning {
+    /// A point, with the interval it covers when not the point's own (an approximate band).
+    Point {
+        point: Point,
+        band: Option<(NaiveDate, NaiveDate)>,
+        basis: Basis,
+    },
+    /// A value with no interval: `PAST_REF`, `XXXX-XX`, `P3Y`, `XXXX-WXX-5`.
+    Value {
+        value: String,
+        kind: TimexKind,
+        basis: Basis,
+    },
+}
+
+/// What a value was computed from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// Written in full.
+    Absolute,
+    /// The anchor (document or post date).
+    Anchor,
+    /// The previous date in the text.
+    Previous,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Token range, half-open.
+    pub start: usize,
+    pub end: usize,
+    pub rule: &'static str,
+    pub meaning: Meaning,
+    pub modifier: Option<Modifier>,
+}
+
+/// What the grammar knows besides the tokens.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    pub anchor: Option<NaiveDate>,
+    /// The previous date the text mentioned, for "the following year", "two years later".
+    pub previous: Option<Point>,
+}
+
+/// Reads tokens from a position; every method consumes only on success.
+#[derive(Clone, Copy)]
+struct Cursor<'t, 'a> {
+    toks: &'t [Tok<'a>],
+    i: usize,
+}
+
+impl<'t, 'a> Cursor<'t, 'a> {
+    fn peek(&self) -> Option<&'t Tok<'a>> {
+        self.toks.get(self.i)
+    }
+    fn next(&mut self) -> Option<&'t Tok<'a>> {
+        let t = self.toks.get(self.i)?;
+        self.i += 1;
+        Some(t)
+    }
+    fn word(&mut self, w: &str) -> bool {
+        if self
+            .peek()
+            .is_some_and(|t| t.kind == TokKind::Word && t.is(w))
+        {
+            self.i += 1;
+            true
+        } else {
+            false
+        }
+    }
+    fn any(&mut self, ws: &[&'static str]) -> Option<&'static str> {
+        let t = self.peek()?;
+        if t.kind == TokKind::Word && ws.contains(&t.text) {
+            self.i += 1;
+            Some(ws.iter().find(|w| **w == t.text).copied().unwrap_or(""))
+        } else {
+            None
+        }
+    }
+    fn punct(&mut self, c: u8) -> bool {
+        if self.peek().is_some_and(|t| t.punct(c)) {
+            self.i += 1;
+            true
+        } else {
+            false
+        }
+    }
+    /// Optional punctuation glued to the previous token ("Sept." "p.m.").
+    fn dot(&mut self) {
+        let _ = self.punct(b'.');
+    }
+    /// A hyphen or a space between two parts ("third-quarter", "mid 1990s").
+    fn hyphen(&mut self) {
+        let _ = self.punct(b'-');
+    }
+    fn num(&mut self) -> Option<&'t Tok<'a>> {
+        let t = self.peek()?;
+        if t.kind == TokKind::Num {
+            self.i += 1;
+            Some(t)
+        } else {
+            None
+        }
+    }
+    fn lex(&self) -> Lex {
+        self.peek().map(|t| t.lex).unwrap_or(Lex::Other)
+    }
+    fn month(&mut self) -> Option<u32> {
+        let t = self.peek()?;
+        let m = match t.lex {
+            Lex::Month(m) => m,
+            _ => return None,
+        };
+        // "may" and "march" are verbs/nouns unless capitalised; short abbreviations must be
+        // capitalised too ("mar", "dec" are words in lowercase text).
+        if !t.upper && (t.text.len() <= 4 || t.text == "march") {
+            return None;
+        }
+        self.i += 1;
+        if t.text.len() <= 4 && t.text != "may" && t.text != "june" && t.text != "july" {
+            self.dot();
+        }
+        Some(m)
+    }
+    /// A month name followed by a number, allowing a misspelt name ("Febriary 12").
+    fn month_before_number(&mut self) -> Option<u32> {
+        let save = *self;
+        let m = match self.month() {
+            Some(m) => m,
+            None => {
+                let t = self.peek()?;
+                if t.kind != TokKind::Word || !t.upper {
+                    return None;
+                }
+                let m = fuzzy_month(t.text)?;
+                self.i += 1;
+                m
+            }
+        };
+        if self.peek().is_some_and(|t| t.kind == TokKind::Num) {
+            Some(m)
+        } else {
+            *self = save;
+            None
+        }
+    }
+    fn weekday(&mut self) -> Option<u32> {
+        let t = self.peek()?;
+        match t.lex {
+            Lex::Weekday(d) if t.upper || t.text.len() > 4 => {
+                // "sun", "sat", "wed" in lowercase are other words.
+                if t.text.len() <= 4 && !t.upper {
+                    return None;
+                }
+                self.i += 1;
+                if t.text.len() <= 4 {
+                    self.dot();
+                }
+                Some(d)
+            }
+            _ => None,
+        }
+    }
+    fn unit(&mut self) -> Option<(Unit, bool)> {
+        match self.lex() {
+            Lex::Unit(u, pl) => {
+                self.i += 1;
+                Some((u, pl))
+            }
+            _ => None,
+        }
+    }
+    /// A day of month: 1-31, optionally ordinal ("20th").
+    fn day(&mut self) -> Option<u32> {
+        let t = self.peek()?;
+        if t.kind == TokKind::Num && !t.plural && t.digits <= 2 && (1..=31).contains(&t.num) {
+            self.i += 1;
+            return Some(t.num);
+        }
+        if let Lex::Ordinal(n) = t.lex {
+            if n <= 31 {
+                self.i += 1;
+                return Some(n);
+            }
+        }
+        None
+    }
+    /// A four-digit year 1000-2199 written as digits.
+    fn year4(&mut self) -> Option<i32> {
+        let t = self.peek()?;
+        if t.kind == TokKind::Num
+            && t.digits == 4
+            && !t.plural
+            && !t.ordinal
+            && (1000..=2199).contains(&t.num)
+        {
+            self.i += 1;
+            Some(t.num as i32)
+        } else {
+            None
+        }
+    }
+    /// A year after a month or day: four digits, or two after an apostrophe ("Jan '98").
+    fn year_after_date(&mut self, anchor: Option<NaiveDate>) -> Option<i32> {
+        if let Some(y) = self.year4() {
+            return Some(y);
+        }
+        let save = *self;
+        if self.punct(b'\'') {
+            if let Some(t) = self.num() {
+                if t.digits == 2 && !t.plural {
+                    return Some(expand_two_digit_year(t.num as i32, anchor));
+                }
+            }
+        }
+        *self = save;
+        None
+    }
+    /// A count: digits, number words ("twenty-five"), "a"/"an"; `None` inside means vague
+    /// ("several", "a few", "some", "12 to 18").
+    fn count(&mut self) -> Option<Option<u32>> {
+        let save = *self;
+        let first = self.count_one();
+        if let Some(n) = first {
+            // "two to three", "12 to 18", "one or two": a range is vague.
+            let mid = *self;
+            if self.any(&["to", "or"]).is_some() || self.punct(b'-') {
+                if let Some(Some(_)) = self.count_one() {
+                    if self.peek().is_some_and(|t| matches!(t.lex, Lex::Unit(..))) {
+                        return Some(None);
+                    }
+                }
+            }
+            *self = mid;
+            return Some(n);
+        }
+        *self = save;
+        None
+    }
+    fn count_one(&mut self) -> Option<Option<u32>> {
+        let save = *self;
+        let t = self.next()?;
+        match t.kind {
+            TokKind::Num if !t.plural && !t.ordinal && t.digits <= 4 => {
+                // "1.5" or "2,000": decimals and grouped thousands are not counts of units here.
+                let mut c = *self;
+                if (c.punct(b'.') || c.punct(b','))
+                    && c.peek()
+                        .is_some_and(|n| n.kind == TokKind::Num && n.start == t.end + 1)
+                {
+                    *self = save;
+                    return None;
+                }
+                Some(Some(t.num))
+            }
+            TokKind::Word => match (t.text, t.lex) {
+                (_, Lex::Number(n)) => {
+                    if (20..100).contains(&n) {
+                        let mut c = *self;
+                        c.hyphen();
+                        if let Lex::Number(u) = c.lex() {
+                            if u < 10 {
+                                c.i += 1;
+                                *self = c;
+                                return Some(Some(n + u));
+                            }
+                        }
+                    }
+                    Some(Some(n))
+                }
+                ("a" | "an", _) => {
+                    let mut c = *self;
+                    if c.word("few") || c.word("couple") {
+                        let _ = c.word("of");
+                        *self = c;
+                        return Some(None);
+                    }
+                    Some(Some(1))
+                }
+                ("several" | "few" | "some" | "many" | "numerous", _) => Some(None),
+                _ => {
+                    *self = save;
+                    None
+                }
+            },
+            _ => {
+                *self = save;
+                None
+            }
+        }
+    }
+}
+
+/// "'98" in a 2013 text is 1998; "'12" is 2012: the century that puts it nearest before the
+/// anchor (or up to 10 years after it).
+fn expand_two_digit_year(yy: i32, anchor: Option<NaiveDate>) -> i32 {
+    let base = anchor.map(|a| a.year()).unwrap_or(2000);
+    let century = base.div_euclid(100) * 100;
+    let y = century + yy;
+    if y > base + 10 {
+        y - 100
+    } else {
+        y
+    }
+}
+
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "shall",
+    "ll",
+    "scheduled",
+    "expected",
+    "expects",
+    "plans",
+    "planned",
+    "planning",
+    "due",
+    "upcoming",
+    "until",
+    "till",
+];
+
+const NOT_YEAR_BEFORE: &[&str] = &[
+    "resolution",
+    "no",
+    "number",
+    "nos",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "camp",
+    "room",
+    "flight",
+    "route",
+    "highway",
+    "article",
+    "articles",
+    "section",
+    "paragraph",
+    "chapter",
+    "rule",
+    "code",
+    "law",
+    "bill",
+    "decree",
+    "item",
+    "model",
+    "version",
+    "vol",
+    "volume",
+    "issue",
+    "box",
+    "suite",
+    "apartment",
+    "apt",
+    "building",
+    "block",
+    "street",
+    "road",
+    "avenue",
+    "ave",
+    "zip",
+    "tel",
+    "phone",
+    "fax",
+    "call",
+    "cost",
+    "costs",
+    "paid",
+    "pay",
+    "usd",
+    "eur",
+    "gbp",
+    "rs",
+    "rmb",
+    "yuan",
+    "about",
+    "around",
+    "some",
+    "nearly",
+    "almost",
+    "over",
+    "than",
+    "least",
+    "only",
+    "just",
+    "approximately",
+    "roughly",
+    "estimated",
+    "total",
+    "killed",
+    "injured",
+    "of",
+    "dow",
+    "index",
+    "gained",
+    "fell",
+    "rose",
+    "lost",
+    "score",
+    "scored",
+];
+
+const NOT_YEAR_AFTER: &[&str] = &[
+    "people",
+    "persons",
+    "residents",
+    "members",
+    "troops",
+    "soldiers",
+    "men",
+    "women",
+    "children",
+    "families",
+    "refugees",
+    "workers",
+    "employees",
+    "jobs",
+    "shares",
+    "tons",
+    "tonnes",
+    "barrels",
+    "dollars",
+    "euros",
+    "pounds",
+    "yen",
+    "km",
+    "kilometers",
+    "kilometres",
+    "miles",
+    "meters",
+    "metres",
+    "feet",
+    "ft",
+    "acres",
+    "hectares",
+    "units",
+    "cars",
+    "homes",
+    "houses",
+    "votes",
+    "cases",
+    "deaths",
+    "dead",
+    "percent",
+    "calories",
+    "rounds",
+    "seats",
+    "kg",
+    "lbs",
+    "points",
+    "hours",
+    "minutes",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "others",
+    "students",
+    "prisoners",
+    "fighters",
+    "police",
+    "officers",
+    "protesters",
+    "demonstrators",
+    "civilians",
+    "patients",
+    "victims",
+    "hostages",
+    "inmates",
+    "acre",
+    "mph",
+    "degrees",
+    "pages",
+    "words",
+    "rupees",
+    "francs",
+    "marks",
+    "lire",
+    "rubles",
+    "copies",
+    "vehicles",
+    "flights",
+    "passengers",
+];
+
+/// The grammar over one region's tokens.
+pub struct Grammar<'t, 'a> {
+    toks: &'t [Tok<'a>],
+    ctx: Context,
+}
+
+type Rule<'t, 'a> =
+    fn(&Grammar<'t, 'a>, Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)>;
+
+impl<'t, 'a> Grammar<'t, 'a> {
+    pub fn new(toks: &'t [Tok<'a>], ctx: Context) -> Self {
+        Grammar { toks, ctx }
+    }
+
+    pub fn set_previous(&mut self, p: Option<Point>) {
+        self.ctx.previous = p;
+    }
+
+    /// The longest expression starting at token `i`, if any.
+    pub fn match_at(&self, i: usize) -> Option<Hit> {
+        let c = Cursor { toks: self.toks, i };
+        let mut best: Option<Hit> = None;
+        // Prefixes: modifiers ("about", "late", "the end of") and "the", then a core rule.
+        for (after, modifier, det) in self.prefixes(c) {
+            for rule in self.rules() {
+                if let Some((end, id, meaning)) = rule(self, after) {
+                    if det && !takes_determiner(id) {
+                        continue;
+                    }
+                    if modifier.is_some() && !takes_modifier(id, modifier) {
+                        continue;
+                    }
+                    if end.i <= after.i {
+                        continue;
+                    }
+                    let better = best.as_ref().map_or(true, |b| end.i > b.end);
+                    if better {
+                        best = Some(Hit {
+                            start: i,
+                            end: end.i,
+                            rule: id,
+                            meaning,
+                            modifier,
+                        });
+                    }
+                }
+            }
+        }
+        let mut hit = best?;
+        if let Some(m) = hit.modifier {
+            apply_modifier(&mut hit.meaning, m);
+        }
+        Some(hit)
+    }
+
+    fn rules(&self) -> [Rule<'t, 'a>; 20] {
+        [
+            Self::numeric_date,
+            Self::month_day_year,
+            Self::day_month_year,
+            Self::month_year,
+            Self::month_alone,
+            Self::year_alone,
+            Self::decade,
+            Self::century,
+            Self::weekday,
+            Self::deictic_day,
+            Self::this_last_next,
+            Self::units_ago,
+            Self::duration,
+            Self::past_next_units,
+            Self::quarter,
+            Self::season,
+            Self::reference,
+            Self::clock_time,
+            Self::set,
+            Self::relative_to_previous,
+        ]
+    }
+
+    /// The ways an expression may open: nothing, "the", a modifier, or a modifier and "the".
+    fn prefixes(&self, c: Cursor<'t, 'a>) -> Vec<(Cursor<'t, 'a>, Option<Modifier>, bool)> {
+        let mut out = vec![(c, None, false)];
+        let mut d = c;
+        if d.word("the") {
+            out.push((d, None, true));
+        }
+        let mut m = c;
+        let modifier = match m.peek().map(|t| t.text) {
+            Some("early") | Some("earlier") => {
+                m.i += 1;
+                // "earlier this month" is the month, no narrowing; "early 2011" is its start.
+                if c.peek().is_some_and(|t| t.is("earlier")) {
+                    None
+                } else {
+                    Some(Modifier::Start)
+                }
+            }
+            Some("late") | Some("later") => {
+                m.i += 1;
+                if c.peek().is_some_and(|t| t.is("later")) {
+                    None
+                } else {
+                    Some(Modifier::End)
+                }
+            }
+            Some("mid") => {
+                m.i += 1;
+                m.hyphen();
+                Some(Modifier::Mid)
+            }
+            Some(
+                "about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost"
+                | "circa" | "approx",
+            ) => {
+                m.i += 1;
+                Some(Modifier::Approx)
+            }
+            Some("over" | "beyond") => {
+                m.i += 1;
+                Some(Modifier::MoreThan)
+            }
+            Some("under") => {
+                m.i += 1;
+                Some(Modifier::LessThan)
+            }
+            Some("more" | "less" | "fewer") => {
+                let lt = !c.peek().is_some_and(|t| t.is("more"));
+                m.i += 1;
+                if m.word("than") {
+                    Some(if lt {
+                        Modifier::LessThan
+                    } else {
+                        Modifier::MoreThan
+                    })
+                } else {
+                    None
+                }
+            }
+            Some("at") => {
+                m.i += 1;
+                if m.word("least") {
+                    Some(Modifier::EqualOrMore)
+                } else if m.word("most") {
+                    Some(Modifier::EqualOrLess)
+                } else {
+                    None
+                }
+            }
+            Some("up") => {
+                m.i += 1;
+                if m.word("to") {
+                    Some(Modifier::EqualOrLess)
+                } else {
+                    None
+                }
+            }
+            _ => {
+                // "the end of", "the beginning of", "the middle of", "the start of".
+                let mut e = c;
+                let _ = e.word("the");
+                let which = e.any(&[
+                    "end",
+                    "beginning",
+                    "start",
+                    "middle",
+                    "close",
+                    "turn",
+                    "dawn",
+                ]);
+                if which.is_some() && e.word("of") {
+                    m = e;
+                    match which {
+                        Some("end" | "close") => Some(Modifier::End),
+                        Some("middle") => Some(Modifier::Mid),
+                        _ => Some(Modifier::Start),
+                    }
+                } else {
+                    None
+                }
+            }
+        };
+        if let Some(md) = modifier {
+            let approx_word = c.peek().map(|t| t.text);
+            // "nearly"/"almost" before a duration say less than it; before a date, about it.
+            out.push((m, Some(md), false));
+            let mut mt = m;
+            if mt.word("the") {
+                out.push((mt, Some(md), true));
+            }
+            let _ = approx_word;
+        } else if m.i != c.i {
+            // "earlier this year", "later this month": the word belongs to the expression.
+            out.push((m, None, false));
+        }
+        out
+    }
+
+    fn anchor(&self) -> Option<NaiveDate> {
+        self.ctx.anchor
+    }
+
+    /// Whether the words before position `i` (same sentence, up to eight tokens) speak of the
+    /// future: "will", "scheduled", "until".
+    fn future_before(&self, i: usize) -> bool {
+        let lo = i.saturating_sub(8);
+        for t in self.toks.get(lo..i).unwrap_or(&[]).iter().rev() {
+            if t.punct(b'.') || t.punct(b';') {
+                return false;
+            }
+            if t.kind == TokKind::Word && FUTURE_CUES.contains(&t.text) {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn day_point(&self, start: usize, y: Option<i32>, m: u32, d: u32) -> Option<(Point, Basis)> {
+        if let Some(y) = y {
+            ymd(y, m, d)?;
+            return Some((Point::Day(Some(y), m, d), Basis::Absolute));
+        }
+        ymd(2000, m, d)?;
+        let Some(a) = self.anchor() else {
+            return Some((Point::Day(None, m, d), Basis::Absolute));
+        };
+        let future = self.future_before(start);
+        let cands: Vec<NaiveDate> = (a.year() - 1..=a.year() + 1)
+            .filter_map(|y| ymd(y, m, d))
+            .collect();
+        let pick = if future {
+            cands
+                .iter()
+                .find(|c| **c >= a - chrono::Duration::days(1))
+                .copied()
+        } else {
+            // News tense: past by default, but a date a few weeks ahead stays in this year.
+            cands
+                .iter()
+                .rev()
+                .find(|c| **c <= a + chrono::Duration::days(30))
+                .copied()
+        }?;
+        Some((Point::day(pick), Basis::Anchor))
+    }
+
+    fn month_point(&self, start: usize, m: u32) -> (Point, Basis) {
+        let Some(a) = self.anchor() else {
+            return (Point::Month(None, m), Basis::Absolute);
+        };
+        let y = if m <= a.month() || self.future_before(start) || m == a.month() + 1 {
+            a.year()
+        } else {
+            a.year() - 1
+        };
+        (Point::Month(Some(y), m), Basis::Anchor)
+    }
+
+    // ---- rules -------------------------------------------------------------------------
+
+    /// `2013-09-01`, `09/01/2013`, `1/9/13`, `01.09.2013`.
+    fn numeric_date(
+        &self,
+        mut c: Cursor<'t, 'a>,
+    ) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let a = c.num()?;
+        let sep = c.next()?;
+        if sep.kind != TokKind::Punct
+            || !(sep.is("-") || sep.is("/") || sep.is("."))
+            || sep.start != a.end
+        {
+            return None;
+        }
+        let b = c.num()?;
+        let sep2 = c.next()?;
+        if sep2.text != sep.text || sep2.start != b.end {
+            return None;
+        }
+        let y = c.num()?;
+        if y.start != sep2.end
+            || c.peek().is_some_and(|t| {
+                t.start == y.end && (t.kind == TokKind::Num || t.punct(b'-') || t.punct(b'/'))
+            })
+        {
+            return None;
+        }
+        let (yy, mm, dd) = if a.digits == 4 && b.digits <= 2 && y.digits <= 2 {
+            (a.num as i32, b.num, y.num)
+        } else if a.digits <= 2 && b.digits <= 2 && (y.digits == 4 || y.digits == 2) {
+            let year = if y.digits == 2 {
+                expand_two_digit_year(y.num as i32, self.anchor())
+            } else {
+                y.num as i32
+            };
+            if sep.is("/") && a.num <= 12 {
+                (year, a.num, b.num) // US order
+            } else {
+                (year, b.num, a.num) // day first (dots, or the first number cannot be a month)
+            }
+        } else {
+            return None;
+        };
+        ymd(yy, mm, dd)?;
+        Some((
+            c,
+            "numeric-date",
+            point(Point::Day(Some(yy), mm, dd), Basis::Absolute),
+        ))
+    }
+
+    /// `September 1, 2013`, `Sept. 1`, `Friday, November 13, 2020`, `Fri Jul 20, 2012`,
+    /// `Febriary12, 2013`, `September 20th`.
+    fn month_day_year(
+        &self,
+        mut c: Cursor<'t, 'a>,
+    ) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let start = c.i;
+        let mut with_weekday = false;
+        {
+            let mut w = c;
+            if w.weekday().is_some() {
+                w.punct(b',');
+                if w.peek().is_some_and(|t| matches!(t.lex, Lex::Month(_))) {
+                    c = w;
+                    with_weekday = true;
+                }
+            }
+        }
+        let m = c.month_before_number()?;
+        let d = c.day()?;
+        // "Sept. 1-3": keep the first day; "Jan 2013" is month-year, not a day.
+        let mut y = None;
+        let mut w = c;
+        w.punct(b',');
+        if let Some(yr) = w.year_after_date(self.anchor()) {
+            y = Some(yr);
+            c = w;
+        }
+        let (p, basis) = self.day_point(start, y, m, d)?;
+        let id = if y.is_some() {
+            if with_weekday {
+                "weekday-month-day-year"
+            } else {
+                "month-day-year"
+            }
+        } else {
+            "month-day"
+        };
+        Some((c, id, point(p, basis)))
+    }
+
+    /// `1 September 2013`, `17 February`, `the 5th of May`.
+    fn day_month_year(
+        &self,
+        mut c: Cursor<'t, 'a>,
+    ) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let start = c.i;
+        {
+            let mut w = c;
+            if w.weekday().is_some() {
+                w.punct(b',');
+                if w.peek().is_some_and(|t| t.kind == TokKind::Num) {
+                    c = w;
+                }
+            }
+        }
+        let _ = c.word("the");
+        let d = c.day()?;
+        let _ = c.word("of");
+        let m = c.month()?;
+        let mut y = None;
+        let mut w = c;
+        w.punct(b',');
+        if let Some(yr) = w.year_after_date(self.anchor()) {
+            y = Some(yr);
+            c = w;
+        }
+        let (p, basis) = self.day_point(start, y, m, d)?;
+        Some((
+            c,
+            if y.is_some() {
+                "day-month-year"
+            } else {
+                "day-month"
+            },
+            point(p, basis),
+        ))
+    }
+
+    /// `September 2011`, `Sept. 2011`, `September of 2011`, `May 2012`.
+    fn month_year(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let m = c.month_before_number().or_else(|| c.month())?;
+        let _ = c.word("of") || c.punct(b',');
+        let y = c.year_after_date(self.anchor())?;
+        Some((
+            c,
+            "month-year",
+            point(Point::Month(Some(y), m), Basis::Absolute),
+        ))
+    }
+
+    /// `September` alone, resolved to the anchor's year with news tense.
+    fn month_alone(
+        &self,
+        mut c: Cursor<'t, 'a>,
+    ) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let start = c.i;
+        let t = c.peek()?;
+        let m = c.month()?;
+        // A bare "May" opening a sentence is as likely the verb: want a preposition before it.
+        if t.text == "may" || t.text == "march" {
+            let prev = start.checked_sub(1).and_then(|p| self.toks.get(p));
+            if !prev.is_some_and(|p| {
+                [
+                    "in", "since", "until", "of", "by", "early", "late", "mid", "-", "before",
+                    "after", "last", "this", "next", "from", "through", "and", "to",
+                ]
+                .contains(&p.text)
+            }) {
+                return None;
+            }
+        }
+        let (p, basis) = self.month_point(start, m);
+        Some((c, "month-name", point(p, basis)))
+    }
+
+    /// A year written alone: `2011`, `fiscal 1989`, `FY2012`, and the second year of a range
+    /// (`1980-88`).
+    fn year_alone(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let start = c.i;
+        let mut fiscal = false;
+        if c.word("fiscal") || c.word("fy") {
+            fiscal = true;
+            let _ = c.word("year");
+        }
+        let t = c.peek()?;
+        let prev = start.checked_sub(1).and_then(|p| self.toks.get(p));
+        // Second year of a range: "1980-88", "1980-1988".
+        if t.kind == TokKind::Num && t.digits == 2 && !fiscal {
+            let before = start.checked_sub(2).and_then(|p| self.toks.get(p));
+            if let (Some(dash), Some(first)) = (prev, before) {
+                if (dash.punct(b'-') || dash.punct(b'/'))
+                    && dash.start == first.end
+                    && t.start == dash.end
+                    && first.digits == 4
+                    && (1000..=2199).contains(&first.num)
+                {
+                    let y = (first.num / 100 * 100 + t.num) as i32;
+                    if y > first.num as i32
+                        && !c
+                            .toks
+                            .get(c.i + 1)
+                            .is_some_and(|n| n.start == t.end && (n.punct(b'-') || n.punct(b'/')))
+                    {
+                        c.i += 1;
+                        return Some((c, "year-range-end", point(Point::Year(y), Basis::Absolute)));
+                    }
+                }
+            }
+            return None;
+        }
+        let y = c.year4()?;
+        if !fiscal {
+            if !(1500..=2099).contains(&y) {
+                return None;
+            }
+            if let Some(p) = prev {
+                if NOT_YEAR_BEFORE.contains(&p.text)
+                    || p.punct(b'$')
+                    || p.punct(b'#')
+                    || p.punct(b'+')
+                    || p.text == "\u{20ac}"
+                    || p.text == "\u{a3}"
+                {
+                    return None;
+                }
+                // Part of a bigger number or code: "12,2013", "555-2013", "3.2013".
+                if p.end == t.start
+                    && (p.punct(b',')
+                        || p.punct(b'.')
+                        || p.punct(b'-')
+                        || p.punct(b'/')
+                        || p.punct(b':'))
+                {
+                    let pp = start.checked_sub(2).and_then(|q| self.toks.get(q));
+                    if pp.is_some_and(|q| q.kind == TokKind::Num && q.end == p.start) {
+                        return None;
+                    }
+                }
+                if p.kind == TokKind::Num || (p.kind == TokKind::Word && p.end == t.start) {
+                    return None;
+                }
+            }
+            if let Some(n) = c.peek() {
+                if n.kind == TokKind::Word && NOT_YEAR_AFTER.contains(&n.text) {
+                    return None;
+                }
+                if n.punct(b'%')
+                    || (n.start == t.end && (n.kind == TokKind::Word || n.kind == TokKind::Num))
+                {
+                    return None;
+                }
+                let glued =
+                    n.start == t.end && [b',', b'.', b':', b'-', b'/'].iter().any(|c| n.punct(*c));
+                let q = c.toks.get(c.i + 1);
+                if glued && q.is_some_and(|q| q.kind == TokKind::Num && q.start == n.end) {
+                    // A range "1980-88" is fine; a phone number or a decimal is not.
+                    let range = (n.punct(b'-') || n.punct(b'/'))
+                        && q.is_some_and(|q| {
+                            q.digits == 2 || (q.digits == 4 && (1000..=2199).contains(&q.num))
+                        });
+                    if !range {
+                        return None;
+                    }
+                }
+            }
+        }
+        Some((
+            c,
+            if fiscal { "fiscal-year" } else { "year" },
+            point(Point::Year(y), Basis::Absolute),
+        ))
+    }
+
+    /// `the 1970s`, `1980's`, `the '80s`, `the mid-1970s` (modifier from the prefix).
+    fn decade(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let _ = c.punct(b'\'');
+        let t = c.num()?;
+        if !t.plural {
+            return None;
+        }
+        let d = match t.digits {
+            4 if t.num % 10 == 0 && (1000..=2190).contains(&t.num) => (t.num / 10) as i32,
+            2 if t.num % 10 == 0 => expand_two_digit_year(t.num as i32, self.anchor()) / 10,
+            _ => return None,
+        };
+        Some((c, "decade", point(Point::Decade(d), Basis::Absolute)))
+    }
+
+    /// `the 20th century`, `the twenty-first century`.
+    fn century(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let n = match c.peek()?.lex {
+            Lex::Ordinal(n) => {
+                c.i += 1;
+                n
+            }
+            Lex::Number(20) => {
+                c.i += 1;
+                c.hyphen();
+                match c.next()?.lex {
+                    Lex::Ordinal(n) if n < 10 => 20 + n,
+                    _ => return None,
+                }
+            }
+            _ => {
+                let t = c.num()?;
+                if !t.ordinal {
+                    return None;
+                }
+                t.num
+            }
+        };
+        c.hyphen();
+        if !c.word("century") {
+            return None;
+        }
+        if !(1..=30).contains(&n) {
+            return None;
+        }
+        Some((
+            c,
+            "century",
+            point(Point::Century(n as i32 - 1), Basis::Absolute),
+        ))
+    }
+
+    /// `Sunday`, `on Tuesday`, `Saturday night`, resolved with news tense: the anchor's own
+    /// weekday is the anchor, another is the latest one before it unless the sentence speaks of
+    /// the future.
+    fn weekday(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let start = c.i;
+        let t = c.peek()?;
+        let wd = c.weekday()?;
+        // "Sun" "Wed" need a capital; plural weekdays are sets ("on Tuesdays").
+        if t.text.ends_with('s') && !["tues", "thurs"].contains(&t.text) && t.text.len() > 4 {
+            let mut e = c;
+            let part = e.peek().and_then(|t| {
+                if let Lex::PartOfDay(p) = t.lex {
+                    Some(p)
+                } else {
+                    None
+                }
+            });
+            if let Some(p) = part {
+                e.i += 1;
+                c = e;
+                return Some((
+                    c,
+                    "weekday-plural-set",
+                    value(
+                        format!("XXXX-WXX-{wd}{}", format_args!("T{p}")),
+                        TimexKind::Set,
+                        Basis::Absolute,
+                    ),
+                ));
+            }
+            return Some((
+                c,
+                "weekday-plural-set",
+                value(format!("XXXX-WXX-{wd}"), TimexKind::Set, Basis::Absolute),
+            ));
+        }
+        let Some(a) = self.anchor() else {
+            return Some((
+                c,
+                "weekday",
+                value(format!("XXXX-WXX-{wd}"), TimexKind::Date, Basis::Absolute),
+            ));
+        };
+        let aw = a.weekday().number_from_monday();
+        let day = if self.future_before(start) {
+            let ahead = (wd as i64 - aw as i64).rem_euclid(7);
+            add_days(a, ahead)?
+        } else {
+            let back = (aw as i64 - wd as i64).rem_euclid(7);
+            add_days(a, -back)?
+        };
+        let mut e = c;
+        if let Lex::PartOfDay(p) = e.lex() {
+            e.i += 1;
+            return Some((
+                e,
+                "weekday-part-of-day",
+                point(Point::Time(day, DayTime::Part(p)), Basis::Anchor),
+            ));
+        }
+        Some((c, "weekday", point(Point::day(day), Basis::Anchor)))
+    }
+
+    /// `today`, `yesterday`, `tomorrow`, `tonight`, `yesterday morning`, `last night`,
+    /// `this morning`.
+    fn deictic_day(
+        &self,
+        mut c: Cursor<'t, 'a>,
+    ) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let w = c.any(&["today", "yesterday", "tomorrow", "tonight", "overnight"])?;
+        let off = match w {
+            "yesterday" => -1,
+            "tomorrow" => 1,
+            _ => 0,
+        };
+        let Some(a) = self.anchor() else {
+            return Some((
+                c,
+                "today-yesterday-tomorrow",
+                value("XXXX-XX-XX".into(), TimexKind::Date, Basis::Absolute),
+            ));
+        };
+        let day = add_days(a, off)?;
+        if w == "tonight" || w == "overnight" {
+            return Some((
+                c,
+                "tonight",
+                point(Point::Time(day, DayTime::Part("NI")), Basis::Anchor),
+            ));
+        }
+        let mut e = c;
+        if let Lex::PartOfDay(p) = e.lex() {
+            e.i += 1;
+            return Some((
+                e,
+                "day-part-of-day",
+                point(Point::Time(day, DayTime::Part(p)), Basis::Anchor),
+            ));
+        }
+        Some((
+            c,
+            "today-yesterday-tomorrow",
+            point(Point::day(day), Basis::Anchor),
+        ))
+    }
+
+    /// `this year`, `last week`, `next month`, `last September`, `this summer`, `last Friday`,
+    /// `earlier this month`, `this time last year`, `the previous day`, `last night`.
+    fn this_last_next(
+        &self,
+        mut c: Cursor<'t, 'a>,
+    ) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let start = c.i;
+        let time_of = {
+            let mut e = c;
+            e.word("this") && e.word("time") && e.peek().is_some()
+        };
+        if time_of {
+            c.i += 2;
+        }
+        let w = c.any(&[
+            "this",
+            "last",
+            "next",
+            "past",
+            "previous",
+            "coming",
+            "current",
+            "following",
+            "present",
+            "same",
+            "that",
+        ])?;
+        c.hyphen();
+        let a = self.anchor();
+        let off: i32 = match w {
+            "last" | "past" | "previous" => -1,
+            "next" | "coming" | "following" => 1,
+            _ => 0,
+        };
+        let the = start
+            .checked_sub(1)
+            .and_then(|p| self.toks.get(p))
+            .is_some_and(|t| t.is("the"));
+        // "the following year", "the previous day", "that year": relative to the previous date.
+        let on_previous =
+            matches!(w, "following" | "same" | "that") || (the && matches!(w, "previous" | "next"));
+        let reference = if on_previous {
+            self.ctx.previous.or_else(|| a.map(Point::day))
+        } else {
+            a.map(Point::day)
+        };
+        let basis = if on_previous && self.ctx.previous.is_some() {
+            Basis::Previous
+        } else {
+            Basis::Anchor
+        };
+        let t = c.peek()?;
+        let result: Option<(Point, &'static str)> = match t.lex {
+            Lex::Unit(u, false) => {
+                c.i += 1;
+                let Some(r) = reference else {
+                    return Some((
+                        c,
+                        "this-last-next-unit",
+                        value(unresolved(u), TimexKind::Date, Basis::Absolute),
+                    ));
+                };
+                let p = coarsen(r, u)?;
+                let p = if on_previous && matches!(w, "that" | "same") {
+                    p
+                } else {
+                    p.shift(off)?
+                };
+                Some((p, "this-last-next-unit"))
+            }
+            Lex::Month(m) if t.upper || t.text.len() > 5 => {
+                c.month()?;
+                let Some(a) = a else {
+                    return Some((
+                        c,
+                        "last-month-name",
+                        value(format!("XXXX-{m:02}"), TimexKind::Date, Basis::Absolute),
+                    ));
+                };
+                let y = match off {
+                    -1 => {
+                        if m < a.month() {
+                            a.year()
+                        } else {
+                            a.year() - 1
+                        }
+                    }
+                    1 => {
+                        if m > a.month() {
+                            a.year()
+                        } else {
+                            a.year() + 1
+                        }
+                    }
+                    _ => a.year(),
+                };
+                Some((Point::Month(Some(y), m), "last-month-name"))
+            }
+            Lex::Weekday(wd) => {
+                c.weekday()?;
+                let Some(a) = a else {
+                    return Some((
+                        c,
+                        "last-weekday",
+                        value(format!("XXXX-WXX-{wd}"), TimexKind::Date, Basis::Absolute),
+                    ));
+                };
+                let aw = a.weekday().number_from_monday() as i64;
+                let day = match off {
+                    -1 => add_days(a, -((aw - wd as i64 - 1).rem_euclid(7) + 1))?,
+                    1 => add_days(a, (wd as i64 - aw - 1).rem_euclid(7) + 1)?,
+                    _ => add_days(a, wd as i64 - aw)?,
+                };
+                if let Lex::PartOfDay(p) = c.lex() {
+                    c.i += 1;
+                    return Some((
+                        c,
+                        "last-weekday",
+                        point(Point::Time(day, DayTime::Part(p)), Basis::Anchor),
+                    ));
+                }
+                Some((Point::day(day), "last-weekday"))
+            }
+            Lex::Season(s) => {
+                c.i += 1;
+                let Some(a) = a else {
+                    return Some((
+                        c,
+                        "last-season",
+                        value(
+                            format!("XXXX-{}", s.code()),
+                            TimexKind::Date,
+                            Basis::Absolute,
+                        ),
+                    ));
+                };
+                let current = Season::of_month(a.month());
+                let mut y = if a.month() <= 2 {
+                    a.year() - 1
+                } else {
+                    a.year()
+                };
+                let _ = current;
+                if s == Season::Winter && a.month() >= 12 {
+                    y = a.year();
+                }
+                let y = match off {
+                    -1 => {
+                        let this_start = Point::Season(Some(y), s).bounds()?.0;
+                        if this_start < a {
+                            if Point::Season(Some(y), s).bounds()?.1 < a {
+                                y
+                            } else {
+                                y - 1
+                            }
+                        } else {
+                            y - 1
+                        }
+                    }
+                    1 => {
+                        if Point::Season(Some(y), s).bounds()?.0 > a {
+                            y
+                        } else {
+                            y + 1
+                        }
+                    }
+                    _ => y,
+                };
+                Some((Point::Season(Some(y), s), "last-season"))
+            }
+            Lex::PartOfDay(p) if matches!(w, "this" | "last") => {
+                c.i += 1;
+                let Some(a) = a else {
+                    return Some((
+                        c,
+                        "this-morning",
+                        value(format!("XXXX-XX-XXT{p}"), TimexKind::Time, Basis::Absolute),
+                    ));
+                };
+                let day = if w == "last" && p == "NI" {
+                    add_days(a, -1)?
+                } else {
+                    a
+                };
+                if w == "last" && p != "NI" {
+                    return None;
+                }
+                Some((Point::Time(day, DayTime::Part(p)), "this-morning"))
+            }
+            _ if t.is("weekend") => {
+                c.i += 1;
+                let a = a?;
+                let p = weekend_of(a, off)?;
+                Some((p, "last-weekend"))
+            }
+            _ => None,
+        };
+        let (p, id) = result?;
+        if time_of {
+            // "this time last year": the anchor's day, a year (month, week) away.
+            let a = a?;
+            let d = match p.granularity() {
+                super::Granularity::Year => a.with_year(a.year() + off),
+                super::Granularity::Month => a
+                    .checked_add_months(chrono::Months::new(1))
+                    .filter(|_| off > 0)
+                    .or_else(|| a.checked_sub_months(chrono::Months::new(1))),
+                _ => add_days(a, 7 * i64::from(off)),
+            }?;
+            return Some((
+                c,
+                "this-time-last-year",
+                point(Point::day(d), Basis::Anchor),
+            ));
+        }
+        let basis = if matches!(id, "this-last-next-unit") {
+            basis
+        } else {
+            Basis::Anchor
+        };
+        Some((c, id, point(p, basis)))
+    }
+
+    /// `two years ago`, `nearly a year ago` (APPROX from the prefix), `10 days ago`,
+    /// `a decade ago`, `two years later`, `a year earlier`, `three days before`.
+    fn units_ago(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let n = c.count()?;
+        c.hyphen();
+        let (u, _) = c.unit()?;
+        let dir = c.any(&[
+            "ago", "earlier", "later", "before", "after", "hence", "from",
+        ])?;
+        if dir == "from" && !c.word("now") {
+            return None;
+        }
+        let sign = if matches!(dir, "ago" | "earlier" | "before") {
+            -1
+        } else {
+            1
+        };
+        let on_previous = matches!(dir, "earlier" | "later" | "before" | "after");
+        let id = if on_previous {
+            "units-later"
+        } else {
+            "units-ago"
+        };
+        let Some(n) = n else {
+            let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+            return Some((c, id, value(v.into(), TimexKind::Date, Basis::Anchor)));
+        };
+        let (reference, basis) = match (on_previous, self.ctx.previous) {
+            (true, Some(p)) => (p, Basis::Previous),
+            _ => (Point::day(self.anchor().or(None)?), Basis::Anchor),
+        };
+        let n = n as i32 * sign;
+        let p = match u {
+            Unit::Year
+                if !matches!(
+                    reference,
+                    Point::Day(..) | Point::Time(..) | Point::Week(..) | Point::Weekend(..)
+                ) && basis == Basis::Previous =>
+            {
+                reference.shift_years(n)?
+            }
+            Unit::Year | Unit::Decade | Unit::Century => {
+                let years = match u {
+                    Unit::Decade => n * 10,
+                    Unit::Century => n * 100,
+                    _ => n,
+                };
+                Point::Year(reference.year()? + years)
+            }
+            Unit::Quarter => coarsen(reference, Unit::Quarter)?.shift(n)?,
+            Unit::Month => coarsen(reference, Unit::Month)?.shift(n)?,
+            Unit::Week | Unit::Fortnight => {
+                let k = if u == Unit::Fortnight { 2 * n } else { n };
+                coarsen(reference, Unit::Week)?.shift(k)?
+            }
+            Unit::Day => coarsen(reference, Unit::Day)?.shift(n)?,
+            Unit::Hour | Unit::Minute | Unit::Second => coarsen(reference, Unit::Day)?,
+        };
+        Some((c, id, point(p, basis)))
+    }
+
+    /// `three years`, `a week`, `two-year`, `10-year`, `several months`, `the nine months`,
+    /// `the first nine months`, `half an hour`, `recent years`.
+    fn duration(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let start = c.i;
+        let _ = c.word("first") || c.word("latest") || c.word("full");
+        let vague_lead = c.any(&["recent", "coming", "ensuing", "intervening"]);
+        if vague_lead.is_some() {
+            let (u, pl) = c.unit()?;
+            if !pl {
+                return None;
+            }
+            return Some((
+                c,
+                "recent-units",
+                value(
+                    duration_value(None, u),
+                    TimexKind::Duration,
+                    Basis::Absolute,
+                ),
+            ));
+        }
+        let n = match c.count() {
+            Some(n) => n,
+            None => {
+                // A bare plural unit: "for years", "months of talks".
+                let (u, pl) = c.unit()?;
+                if !pl || matches!(u, Unit::Second | Unit::Minute | Unit::Quarter) || start == c.i {
+                    return None;
+                }
+                let prev = start.checked_sub(1).and_then(|p| self.toks.get(p));
+                if !prev.is_some_and(|p| {
+                    [
+                        "for", "in", "over", "within", "after", "took", "take", "takes", "lasted",
+                        "last",
+                    ]
+                    .contains(&p.text)
+                }) {
+                    return None;
+                }
+                return Some((
+                    c,
+                    "bare-units",
+                    value(
+                        duration_value(None, u),
+                        TimexKind::Duration,
+                        Basis::Absolute,
+                    ),
+                ));
+            }
+        };
+        c.hyphen();
+        let (u, _) = c.unit()?;
+        // "and a half"
+        let mut e = c;
+        let half = e.word("and") && e.word("a") && e.word("half");
+        if half {
+            c = e;
+        }
+        if c.peek()
+            .is_some_and(|t| matches!(t.text, "ago" | "earlier" | "later"))
+        {
+            return None;
+        }
+        // "a year" after a price is a rate ("$5 a year"), not a duration: leave it.
+        let v = match (n, half) {
+            (Some(n), true) => half_duration(n, u),
+            (n, _) => duration_value(n, u),
+        };
+        Some((
+            c,
+            "duration",
+            value(v, TimexKind::Duration, Basis::Absolute),
+        ))
+    }
+
+    /// `the past two months`, `the next few days`, `the last three years`, `the coming weeks`.
+    fn past_next_units(
+        &self,
+        mut c: Cursor<'t, 'a>,
+    ) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let w = c.any(&[
+            "past",
+            "last",
+            "next",
+            "coming",
+            "previous",
+            "following",
+            "first",
+            "final",
+            "ensuing",
+        ])?;
+        let _ = w;
+        let n = c.count();
+        let (u, pl) = c.unit()?;
+        if n.is_none() && !pl {
+            return None;
+        }
+        let _ = c.word("ahead");
+        let n = n.flatten();
+        Some((
+            c,
+            "past-next-units",
+            value(duration_value(n, u), TimexKind::Duration, Basis::Absolute),
+        ))
+    }
+
+    /// `the third quarter`, `third-quarter`, `the fiscal first quarter`, `the first quarter of
+    /// 1998`, `1998's second quarter`, `Q3 2013`, `the first half`, `the latest quarter`.
+    fn quarter(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let mut year: Option<i32> = None;
+        {
+            let mut e = c;
+            if let Some(y) = e.year4() {
+                if e.punct(b'\'') {
+                    let _ = e.word("s");
+                }
+                year = Some(y);
+                c = e;
+            }
+        }
+        let _ = c.word("fiscal");
+        let latest = c.any(&[
+            "latest", "current", "past", "last", "recent", "previous", "same",
+        ]);
+        let ord = match c.peek()?.lex {
+            Lex::Ordinal(n) if (1..=4).contains(&n) => {
+                c.i += 1;
+                Some(n)
+            }
+            _ => {
+                if c.peek()?.is("q") {
+                    c.i += 1;
+                    let n = c.num()?;
+                    if !(1..=4).contains(&n.num) {
+                        return None;
+                    }
+                    let y = c.year4().or(year);
+                    return self.finish_quarter(c, Point::Quarter(y, n.num), "q-number");
+                }
+                None
+            }
+        };
+        c.hyphen();
+        let unit = c.any(&["quarter", "half", "period"])?;
+        if unit == "period" && latest.is_none() {
+            return None;
+        }
+        if ord.is_none()
+            && latest.is_none()
+            && year.is_none()
+            && !self
+                .toks
+                .get(c.i.wrapping_sub(2))
+                .is_some_and(|t| t.is("the") || t.is("this"))
+        {
+            return None;
+        }
+        if ord.is_none()
+            && year.is_none()
+            && c.i >= 2
+            && self.toks.get(c.i - 2).is_some_and(|t| t.is("the"))
+            && latest.is_none()
+        {
+            // "the quarter": the one the text is about.
+        }
+        let mut e = c;
+        if e.word("of") || e.punct(b',') {
+            if let Some(y) = e.year4() {
+                year = Some(y);
+                c = e;
+            }
+        } else if let Some(y) = e.year4() {
+            year = Some(y);
+            c = e;
+        }
+        let a = self.anchor();
+        let p = if unit == "half" {
+            let h = ord.filter(|n| *n <= 2)?;
+            let y = year.or_else(|| {
+                a.map(|a| {
+                    if h == 2 && a.month() <= 6 {
+                        a.year() - 1
+                    } else {
+                        a.year()
+                    }
+                })
+            });
+            Point::Half(y, h)
+        } else if let Some(q) = ord {
+            let y = year.or_else(|| {
+                a.map(|a| {
+                    let cur = (a.month() - 1) / 3 + 1;
+                    if q > cur {
+                        a.year() - 1
+                    } else {
+                        a.year()
+                    }
+                })
+            });
+            Point::Quarter(y, q)
+        } else {
+            // "the latest quarter", "the quarter": the last one reported, that is the previous
+            // date when it is a quarter, else the last whole quarter before the anchor.
+            match (self.ctx.previous, a, latest) {
+                (Some(p @ Point::Quarter(Some(_), _)), _, l)
+                    if l != Some("previous") && l != Some("past") && l != Some("last") =>
+                {
+                    p
+                }
+                (_, Some(a), l) => {
+                    let cur = Point::Quarter(Some(a.year()), (a.month() - 1) / 3 + 1);
+                    if l == Some("current") {
+                        cur
+                    } else {
+                        cur.shift(-1)?
+                    }
+                }
+                _ => {
+                    return Some((
+                        c,
+                        "quarter",
+                        value("XXXX-QX".into(), TimexKind::Date, Basis::Absolute),
+                    ))
+                }
+            }
+        };
+        self.finish_quarter(
+            c,
+            p,
+            if unit == "half" {
+                "half-year"
+            } else {
+                "quarter"
+            },
+        )
+    }
+
+    fn finish_quarter(
+        &self,
+        c: Cursor<'t, 'a>,
+        p: Point,
+        id: &'static str,
+    ) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let basis = if p.year().is_some() {
+            Basis::Anchor
+        } else {
+            Basis::Absolute
+        };
+        Some((c, id, point(p, basis)))
+    }
+
+    /// `summer 2013`, `the summer`, `spring of 1998`.
+    fn season(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let start = c.i;
+        let s = match c.lex() {
+            Lex::Season(s) => s,
+            _ => return None,
+        };
+        c.i += 1;
+        let mut e = c;
+        let _ = e.word("of") || e.punct(b',');
+        if let Some(y) = e.year4() {
+            return Some((
+                e,
+                "season-year",
+                point(Point::Season(Some(y), s), Basis::Absolute),
+            ));
+        }
+        // A bare season needs "the" or "in" before it ("fall" is a verb too).
+        let prev = start.checked_sub(1).and_then(|p| self.toks.get(p));
+        if !prev.is_some_and(|p| {
+            ["the", "in", "this", "since", "by", "until", "during"].contains(&p.text)
+        }) {
+            return None;
+        }
+        if s == Season::Fall && !prev.is_some_and(|p| p.is("the") || p.is("in")) {
+            return None;
+        }
+        let Some(a) = self.anchor() else {
+            return Some((
+                c,
+                "season",
+                value(
+                    format!("XXXX-{}", s.code()),
+                    TimexKind::Date,
+                    Basis::Absolute,
+                ),
+            ));
+        };
+        let y = if a.month() <= 2 && s == Season::Winter {
+            a.year() - 1
+        } else {
+            a.year()
+        };
+        Some((c, "season", point(Point::Season(Some(y), s), Basis::Anchor)))
+    }
+
+    /// `now`, `currently`, `recently`, `the past`, `the future`, `soon`, `at present`.
+    fn reference(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let start = c.i;
+        let t = c.next()?;
+        let the = self
+            .toks
+            .get(start.wrapping_sub(1))
+            .is_some_and(|p| p.is("the"));
+        let v = match t.text {
+            "now" | "currently" | "presently" | "nowadays" => "PRESENT_REF",
+            // "current" the adjective of time, not the electric or sea current.
+            "current"
+                if self.toks.get(start + 1).is_some_and(|n| {
+                    n.kind == TokKind::Word
+                        && !["account", "accounts", "affairs", "events"].contains(&n.text)
+                }) =>
+            {
+                "PRESENT_REF"
+            }
+            "recently" | "lately" | "previously" | "formerly" => "PAST_REF",
+            "recent" => {
+                if matches!(c.lex(), Lex::Unit(..)) {
+                    return None;
+                }
+                "PAST_REF"
+            }
+            "soon" => "FUTURE_REF",
+            "present" if start > 0 && self.toks.get(start - 1).is_some_and(|p| p.is("at")) => {
+                "PRESENT_REF"
+            }
+            "past"
+                if the
+                    && !matches!(c.lex(), Lex::Unit(..) | Lex::Number(_))
+                    && c.peek().map_or(true, |n| {
+                        n.kind != TokKind::Num && !n.is("few") && !n.is("several")
+                    }) =>
+            {
+                "PAST_REF"
+            }
+            "future"
+                if the
+                    || self
+                        .toks
+                        .get(start.wrapping_sub(1))
+                        .is_some_and(|p| p.is("near") || p.is("foreseeable")) =>
+            {
+                "FUTURE_REF"
+            }
+            "these" if c.word("days") => "PRESENT_REF",
+            "right" if c.word("now") => "PRESENT_REF",
+            _ => return None,
+        };
+        Some((
+            c,
+            "present-past-future-ref",
+            value(v.into(), TimexKind::Date, Basis::Anchor),
+        ))
+    }
+
+    /// `5 p.m.`, `10:30 a.m. EST`, `noon`, `midnight Friday`, `7:15 p.m. Wednesday`, `14:00`.
+    fn clock_time(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let start = c.i;
+        let (hour, minute) = if c.word("noon") || c.word("midday") {
+            (12, 0)
+        } else if c.word("midnight") {
+            (24, 0)
+        } else {
+            let h = c.num()?;
+            if h.digits > 2 || h.num > 24 || h.plural || h.ordinal {
+                return None;
+            }
+            let mut minute = 0;
+            let mut e = c;
+            let mut had_minutes = false;
+            if e.punct(b':') {
+                if let Some(m) = e.num() {
+                    if m.digits == 2 && m.num < 60 {
+                        minute = m.num;
+                        c = e;
+                        had_minutes = true;
+                    }
+                }
+            }
+            let ampm = {
+                let mut e = c;
+                let w = e.peek().map(|t| t.text);
+                match w {
+                    Some("am" | "pm") => {
+                        e.i += 1;
+                        Some((w == Some("pm"), e))
+                    }
+                    Some("a" | "p") => {
+                        let pm = w == Some("p");
+                        e.i += 1;
+                        if e.punct(b'.') && e.word("m") {
+                            e.dot();
+                            Some((pm, e))
+                        } else {
+                            None
+                        }
+                    }
+                    _ => None,
+                }
+            };
+            match ampm {
+                Some((pm, e)) => {
+                    if h.num == 0 || h.num > 12 {
+                        return None;
+                    }
+                    c = e;
+                    let hour = match (pm, h.num) {
+                        (true, 12) => 12,
+                        (true, x) => x + 12,
+                        (false, 12) => 0,
+                        (false, x) => x,
+                    };
+                    (hour, minute)
+                }
+                None => {
+                    if !had_minutes {
+                        return None;
+                    }
+                    // "14:00" alone: a clock only with "at" before or "GMT"/"hours" after.
+                    let prev = start.checked_sub(1).and_then(|p| self.toks.get(p));
+                    if !prev.is_some_and(|p| p.is("at") || p.is("by") || p.is("until")) {
+                        return None;
+                    }
+                    (h.num, minute)
+                }
+            }
+        };
+        // Time zone.
+        let _ = c
+            .any(&[
+                "est", "edt", "cst", "cdt", "pst", "pdt", "mst", "mdt", "gmt", "utc", "et", "pt",
+                "local",
+            ])
+            .map(|_| c.word("time"));
+        // The day it is on.
+        let mut day = self.anchor();
+        let mut e = c;
+        let _ = e.punct(b',');
+        let _ = e.word("on");
+        if let Some(wd) = e.weekday() {
+            if let Some(a) = self.anchor() {
+                let aw = a.weekday().number_from_monday() as i64;
+                day = add_days(a, -((aw - wd as i64).rem_euclid(7)));
+            }
+            c = e;
+        } else if let Some(w) = e.any(&["today", "yesterday", "tomorrow", "tonight"]) {
+            day = self.anchor().and_then(|a| {
+                add_days(
+                    a,
+                    if w == "yesterday" {
+                        -1
+                    } else if w == "tomorrow" {
+                        1
+                    } else {
+                        0
+                    },
+                )
+            });
+            c = e;
+        } else if let Some((
+            end,
+            _,
+            Meaning::Point {
+                point: Point::Day(Some(y), m, d),
+                ..
+            },
+        )) = self.month_day_year(e)
+        {
+            day = ymd(y, m, d);
+            c = end;
+        }
+        let Some(day) = day else {
+            return Some((
+                c,
+                "clock-time",
+                value(
+                    format!("XXXX-XX-XXT{hour:02}:{minute:02}"),
+                    TimexKind::Time,
+                    Basis::Absolute,
+                ),
+            ));
+        };
+        let (day, hour) = if hour == 24 { (day, 24) } else { (day, hour) };
+        Some((
+            c,
+            "clock-time",
+            point(
+                Point::Time(day, DayTime::Clock { hour, minute }),
+                Basis::Anchor,
+            ),
+        ))
+    }
+
+    /// `every Friday`, `each month`, `daily`, `annually`, `twice a year`.
+    fn set(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let t = c.next()?;
+        let v = match t.text {
+            "daily" => "XXXX-XX-XX".to_string(),
+            "weekly" => "XXXX-WXX".to_string(),
+            "monthly" => "XXXX-XX".to_string(),
+            "yearly" | "annually" => "XXXX".to_string(),
+            "hourly" => "PT1H".to_string(),
+            "quarterly" => "XXXX-QX".to_string(),
+            "every" | "each" | "per" => {
+                let mut e = c;
+                let n = e.count().flatten().filter(|n| *n > 1);
+                if let Some(wd) = e.weekday() {
+                    c = e;
+                    format!("XXXX-WXX-{wd}")
+                } else if let Some(m) = e.month() {
+                    c = e;
+                    format!("XXXX-{m:02}")
+                } else if let Some((u, _)) = e.unit() {
+                    c = e;
+                    let n = n.unwrap_or(1);
+                    duration_value(Some(n), u)
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        };
+        Some((c, "set", value(v, TimexKind::Set, Basis::Absolute)))
+    }
+
+    /// `the day before`, `the next day`, `that day`, `the same year`, `the day after`: the
+    /// previous date in the text moved by one unit.
+    fn relative_to_previous(
+        &self,
+        mut c: Cursor<'t, 'a>,
+    ) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let start = c.i;
+        if !self
+            .toks
+            .get(start.wrapping_sub(1))
+            .is_some_and(|t| t.is("the"))
+        {
+            return None;
+        }
+        let (u, pl) = c.unit()?;
+        if pl {
+            return None;
+        }
+        let dir = c.any(&["before", "after"])?;
+        let prev = self
+            .ctx
+            .previous
+            .or_else(|| self.anchor().map(Point::day))?;
+        let p = coarsen(prev, u)?.shift(if dir == "before" { -1 } else { 1 })?;
+        Some((c, "unit-before-after", point(p, Basis::Previous)))
+    }
+}
+
+/// Rules whose expressions include a leading "the" in TimeML ("the third quarter", "the past
+/// two months", "the weekend"); for the others "the" stays outside.
+fn takes_determiner(rule: &str) -> bool {
+    matches!(
+        rule,
+        "quarter"
+            | "half-year"
+            | "past-next-units"
+            | "duration"
+            | "season"
+            | "this-last-next-unit"
+            | "last-weekend"
+            | "present-past-future-ref"
+            | "decade"
+            | "century"
+            | "unit-before-after"
+            | "day-month"
+    )
+}
+
+fn takes_modifier(rule: &str, m: Option<Modifier>) -> bool {
+    match m {
+        Some(Modifier::Start | Modifier::Mid | Modifier::End) => !matches!(
+            rule,
+            "duration"
+                | "units-ago"
+                | "units-later"
+                | "present-past-future-ref"
+                | "set"
+                | "past-next-units"
+                | "recent-units"
+        ),
+        Some(Modifier::Approx) => !matches!(
+            rule,
+            "present-past-future-ref" | "set" | "weekday" | "today-yesterday-tomorrow"
+        ),
+        Some(_) => matches!(rule, "duration" | "past-next-units"),
+        None => true,
+    }
+}
+
+/// Sets the modifier's effect on the meaning: START/MID/END narrow the interval; APPROX around
+/// an "ago" widens it to a band; nearly/almost before a duration is LESS_THAN (set by caller).
+fn apply_modifier(meaning: &mut Meaning, m: Modifier) {
+    if let Meaning::Point { point, band, .. } = meaning {
+        if let Some(b) = point.bounds() {
+            *band = Some(match m {
+                Modifier::Approx => {
+                    let (a, z) = b;
+                    let span = ((z - a).num_days() / 4).max(1);
+                    (
+                        add_days(a, -span).unwrap_or(a),
+                        add_days(z, span).unwrap_or(z),
+                    )
+                }
+                _ => super::point::narrow(b, Some(m)),
+            });
+        }
+    }
+}
+
+fn point(p: Point, basis: Basis) -> Meaning {
+    Meaning::Point {
+        point: p,
+        band: None,
+        basis,
+    }
+}
+
+fn value(v: String, kind: TimexKind, basis: Basis) -> Meaning {
+    Meaning::Value {
+        value: v,
+        kind,
+        basis,
+    }
+}
+
+/// The point of granularity `u` containing `p` ("last year" from a day is its year).
+fn coarsen(p: Point, u: Unit) -> Option<Point> {
+    let (d, _) = p.bounds()?;
+    Some(match u {
+        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => Point::day(d),
+        Unit::Week | Unit::Fortnight => {
+            let w = d.iso_week();
+            Point::Week(w.year(), w.week())
+        }
+        Unit::Month => Point::Month(Some(d.year()), d.month()),
+        Unit::Quarter => Point::Quarter(Some(d.year()), (d.month() - 1) / 3 + 1),
+        Unit::Year => Point::Year(d.year()),
+        Unit::Decade => Point::Decade(d.year().div_euclid(10)),
+        Unit::Century => Point::Century(d.year().div_euclid(100)),
+    })
+}
+
+fn unresolved(u: Unit) -> String {
+    match u {
+        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => "XXXX-XX-XX",
+        Unit::Week | Unit::Fortnight => "XXXX-WXX",
+        Unit::Month => "XXXX-XX",
+        Unit::Quarter => "XXXX-QX",
+        Unit::Year => "XXXX",
+        Unit::Decade => "XXX",
+        Unit::Century => "XX",
+    }
+    .to_string()
+}
+
+/// The weekend of the anchor's week when the anchor is on it, else the one before (or after).
+fn weekend_of(a: NaiveDate, off: i32) -> Option<Point> {
+    let w = a.iso_week();
+    let base = Point::Weekend(w.year(), w.week());
+    let on_weekend = matches!(a.weekday(), Weekday::Sat | Weekday::Sun);
+    match off {
+        -1 => base.shift(-1),
+        1 => base.shift(if on_weekend { 1 } else { 0 }),
+        _ => {
+            if on_weekend || a.weekday() == Weekday::Fri {
+                Some(base)
+            } else {
+                base.shift(-1)
+            }
+        }
+    }
+}
+
+/// `P3Y`, `PT5H`, `P2DE`, `PXM`, `P9M` (three quarters).
+pub fn duration_value(n: Option<u32>, u: Unit) -> String {
+    let (unit, time, mult) = match u {
+        Unit::Second => ("S", true, 1),
+        Unit::Minute => ("M", true, 1),
+        Unit::Hour => ("H", true, 1),
+        Unit::Day => ("D", false, 1),
+        Unit::Week => ("W", false, 1),
+        Unit::Fortnight => ("W", false, 2),
+        Unit::Month => ("M", false, 1),
+        Unit::Quarter => ("M", false, 3),
+        Unit::Year => ("Y", false, 1),
+        Unit::Decade => ("DE", false, 1),
+        Unit::Century => ("CE", false, 1),
+    };
+    let t = if time { "T" } else { "" };
+    match n {
+        Some(n) => format!("P{t}{}{unit}", n.saturating_mul(mult)),
+        None if u == Unit::Quarter => "PXQ".to_string(),
+        None => format!("P{t}X{unit}"),
+    }
+}
+
+fn half_duration(n: u32, u: Unit) -> String {
+    match u {
+        Unit::Year => format!("P{}M", n * 12 + 6),
+        Unit::Hour => format!("PT{}M", n * 60 + 30),
+        Unit::Minute => format!("PT{}S", n * 60 + 30),
+        Unit::Day => format!("PT{}H", n * 24 + 12),
+        Unit::Month => format!("P{}D", n * 30 + 15),
+        _ => duration_value(Some(n), u),
+    }
+}
