@@ -13,7 +13,7 @@ use super::{attribute_name, value_text};
 use crate::Report;
 
 /// The columns of the timeline CSV, in order.
-pub const HEADER: [&str; 16] = [
+pub const HEADER: [&str; 17] = [
     "date",
     "date_end",
     "granularity",
@@ -29,6 +29,7 @@ pub const HEADER: [&str; 16] = [
     "line",
     "quote",
     "attribution",
+    "via",
     "url",
 ];
 
@@ -66,6 +67,7 @@ pub fn render_with(report: &Report, options: Options, w: &mut dyn Write) -> io::
             c.line.to_string(),
             c.quote.clone(),
             c.attribution.clone().unwrap_or_default(),
+            c.via.clone().unwrap_or_default(),
             c.url.clone().unwrap_or_default(),
         ];
         out.write_record(record.iter().map(|cell| neutralize(cell).into_owned()))?;

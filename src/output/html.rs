@@ -107,6 +107,8 @@ svg a:hover .mark { stroke-width: 2.5; }
 .badge.sev-high { background: var(--high); } .badge.sev-medium { background: var(--medium); } .badge.sev-low { background: var(--low); }
 .badge.status { background: #9e9e9e; }
 .rule, .fp { color: var(--muted); font-size: 12px; }
+.why { color: var(--muted); font-style: italic; margin: 2px 0; }
+.value.side small { color: var(--muted); }
 .values { display: flex; flex-wrap: wrap; gap: 8px; margin: 6px 0; }
 .value { border: 1px solid var(--line); border-radius: 4px; padding: 2px 8px; background: #f7f7f7; }
 .value b { margin-right: 6px; }
@@ -515,8 +517,28 @@ fn finding(f: &Finding, page: &mut String) {
         esc(&f.rule)
     );
     let _ = writeln!(page, "<p class=\"message\">{}</p>", esc(&f.message));
+    if !f.why.trim().is_empty() {
+        let _ = writeln!(page, "<p class=\"why\">{}</p>", esc(&f.why));
+    }
     page.push_str("<div class=\"values\">");
-    for (source, claims) in claims_by_source(&f.claims) {
+    for side in &f.sides {
+        let _ = write!(
+            page,
+            "<span class=\"value side\"><b>{}</b>{} <small>{}</small></span>",
+            esc(&side.value),
+            if side.attributions.is_empty() {
+                String::new()
+            } else {
+                format!(" <i>({})</i>", esc(&side.attributions.join(", ")))
+            },
+            esc(&side.sources.join(", "))
+        );
+    }
+    // Without sides (an older engine, a hand-built finding), one chip a source.
+    for (source, claims) in claims_by_source(&f.claims)
+        .into_iter()
+        .filter(|_| f.sides.is_empty())
+    {
         let values: Vec<String> = claims.iter().map(|c| esc(&value_text(&c.value))).collect();
         let mut unique = values.clone();
         unique.dedup();
@@ -543,7 +565,7 @@ fn finding(f: &Finding, page: &mut String) {
                 "<tr><td>{name}</td><td>{}</td><td><q>{}</q></td><td>{}</td><td>{}</td><td>{}:{}</td></tr>",
                 esc(&value_with_text(c)),
                 esc(&c.quote),
-                esc(c.attribution.as_deref().unwrap_or("")),
+                esc(&super::attribution_text(c).unwrap_or_default()),
                 c.published.map(|d| d.to_string()).unwrap_or_default(),
                 esc(&c.doc),
                 c.line

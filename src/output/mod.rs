@@ -118,6 +118,16 @@ pub fn value_with_text(claim: &Claim) -> String {
     }
 }
 
+/// Who a claim's sentence credits, with the outlet relaying it: "the group via New York Times".
+pub fn attribution_text(claim: &Claim) -> Option<String> {
+    match (claim.attribution.as_deref(), claim.via.as_deref()) {
+        (Some(a), Some(v)) => Some(format!("{a} via {v}")),
+        (Some(a), None) => Some(a.to_string()),
+        (None, Some(v)) => Some(format!("via {v}")),
+        (None, None) => None,
+    }
+}
+
 /// `open` or `accepted`.
 pub fn status_name(status: &Status) -> &'static str {
     match status {
@@ -286,6 +296,7 @@ pub(crate) mod testing {
             published: Some(day(2014, 3, 3)),
             line: 4,
             attribution: None,
+            via: None,
             confidence: 0.9,
         }
     }
@@ -330,6 +341,8 @@ pub(crate) mod testing {
             attribute: first.attribute,
             message: "sources disagree".into(),
             claims,
+            sides: Vec::new(),
+            why: String::new(),
             status: Status::Open,
         }
     }

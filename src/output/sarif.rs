@@ -108,6 +108,7 @@ fn result(f: &Finding, rule_index: Option<usize>) -> Json {
             "severity": severity_name(f.severity),
             "event": f.event,
             "attribute": attribute_name(f.attribute),
+            "why": f.why,
         },
     });
     if let Some(map) = result.as_object_mut() {

@@ -251,10 +251,8 @@ fn text(event: &Event, findings: &[Finding]) -> String {
             None => escape_html(&c.source),
         };
         let published = c.published.map(|d| format!(" ({d})")).unwrap_or_default();
-        let attribution = c
-            .attribution
-            .as_deref()
-            .map(|a| format!(", according to {}", escape_html(a)))
+        let attribution = super::attribution_text(c)
+            .map(|a| format!(", according to {}", escape_html(&a)))
             .unwrap_or_default();
         html.push_str(&format!(
             "<li><b>{source}</b>{published}: {} {}{attribution} \u{2014} \u{201c}{}\u{201d}</li>",
