@@ -517,6 +517,8 @@ fn cited_claims(
         granularity: Some(Granularity::Day),
         modifier: None,
         relative: false,
+        rule: "citation".into(),
+        anchor_index: None,
     });
     timexes.sort_by_key(|t| t.start);
     let (mut claims, mentions) =

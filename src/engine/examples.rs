@@ -237,6 +237,7 @@ fn build_claim(raw: RawClaim, at: Location) -> Result<Claim> {
         published: raw.published,
         line: raw.line.unwrap_or(at.line),
         attribution: raw.attribution,
+        via: None,
         confidence: 1.0,
     })
 }

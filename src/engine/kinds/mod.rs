@@ -447,6 +447,7 @@ pub(crate) mod test_support {
             published: Some(date("2013-09-02")),
             line: 1,
             attribution: None,
+            via: None,
             confidence: 1.0,
         }
     }
