@@ -18,7 +18,7 @@ use super::timeline::{granularity_name, one_line, rows, Row};
 use super::timelinejs::events;
 use super::{
     attribute_name, claims_by_source, escape_html as esc, findings_by_event, safe_url,
-    severity_name, status_name, totals, value_text, value_with_text, Summary,
+    severity_name, status_name, totals, value_text, value_with_text, Names, Summary,
 };
 use crate::claims::Claim;
 use crate::engine::{Finding, Status};
@@ -30,12 +30,15 @@ use crate::Report;
 pub struct Options {
     /// The page's title and heading.
     pub title: String,
+    /// Event names for the lanes and headings.
+    pub names: Names,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             title: "factline report".into(),
+            names: Names::default(),
         }
     }
 }
@@ -67,9 +70,9 @@ pub fn render_with(report: &Report, options: &Options, w: &mut dyn Write) -> io:
     let index = FindingIndex::new(&report.findings);
     let timeline_rows = rows(&report.claims);
     page.push_str("<section id=\"timeline\"><h2>Timeline</h2>\n");
-    timeline_svg(&timeline_rows, &index, &mut page);
+    timeline_svg(&timeline_rows, &index, &options.names, &mut page);
     page.push_str("</section>\n");
-    findings_section(report, &mut page);
+    findings_section(report, &options.names, &mut page);
     sources_section(report, &index, &mut page);
     diagnostics_section(report, &mut page);
     page.push_str("</body>\n</html>\n");
@@ -187,7 +190,7 @@ const SOURCE_ROW: f64 = 16.0;
 const LANE_GAP: f64 = 10.0;
 
 /// The SVG timeline: an axis, then one lane per event, one row per source in it.
-fn timeline_svg(rows: &[Row], index: &FindingIndex, page: &mut String) {
+fn timeline_svg(rows: &[Row], index: &FindingIndex, names: &Names, page: &mut String) {
     let Some(scale) = Scale::fit(rows) else {
         page.push_str("<p class=\"empty\">No dated claims.</p>\n");
         return;
@@ -220,8 +223,8 @@ fn timeline_svg(rows: &[Row], index: &FindingIndex, page: &mut String) {
             lanes,
             "<text class=\"event-name\" x=\"6\" y=\"{:.1}\">{}<title>{}: {}</title></text>",
             y + 14.0,
-            esc(&truncate(event.id, 30)),
-            esc(event.id),
+            esc(&truncate(names.event(event.id), 30)),
+            esc(names.event(event.id)),
             esc(&event.date.3)
         );
         for (i, source) in sources.iter().enumerate() {
@@ -460,7 +463,7 @@ fn truncate(text: &str, max: usize) -> String {
     }
 }
 
-fn findings_section(report: &Report, page: &mut String) {
+fn findings_section(report: &Report, names: &Names, page: &mut String) {
     let _ = writeln!(
         page,
         "<section id=\"findings\"><h2>Findings ({})</h2>",
@@ -470,15 +473,15 @@ fn findings_section(report: &Report, page: &mut String) {
         page.push_str("<p>No finding: the sources agree on everything the rules check.</p>\n");
     }
     for (event, findings) in findings_by_event(&report.findings) {
-        let _ = writeln!(page, "<h3 class=\"event\">{}</h3>", esc(event));
+        let _ = writeln!(page, "<h3 class=\"event\">{}</h3>", esc(names.event(event)));
         for f in findings {
-            finding(f, page);
+            finding(f, names, page);
         }
     }
     page.push_str("</section>\n");
 }
 
-fn finding(f: &Finding, page: &mut String) {
+fn finding(f: &Finding, names: &Names, page: &mut String) {
     let severity = severity_name(f.severity);
     let status = status_name(&f.status);
     let _ = writeln!(
@@ -512,7 +515,7 @@ fn finding(f: &Finding, page: &mut String) {
         page,
         "<h3><span class=\"badge sev-{severity}\">{}</span> {} &middot; {} <span class=\"rule\">{}</span>{accepted}</h3>",
         severity.to_uppercase(),
-        esc(&f.event),
+        esc(names.event(&f.event)),
         attribute_name(f.attribute),
         esc(&f.rule)
     );

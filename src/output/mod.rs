@@ -59,6 +59,40 @@ pub fn write_atomically(
     Ok(())
 }
 
+/// Readable names for the ids a report holds: event names from events.toml, rule descriptions
+/// from the rules files. A format that has them shows "Camp Liberty mortar attack" rather
+/// than `camp-liberty-mortar-2013`; every id without a name shows as itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names {
+    pub events: BTreeMap<String, String>,
+    pub rules: BTreeMap<String, String>,
+}
+
+impl Names {
+    pub fn from_config(config: &crate::Config) -> Names {
+        Names {
+            events: config
+                .events
+                .events
+                .iter()
+                .filter(|e| !e.name.trim().is_empty())
+                .map(|e| (e.id.clone(), e.name.clone()))
+                .collect(),
+            rules: config
+                .rules
+                .rules
+                .iter()
+                .filter_map(|r| r.description.as_ref().map(|d| (r.id.clone(), d.clone())))
+                .collect(),
+        }
+    }
+
+    /// The event's name, else its id.
+    pub fn event<'a>(&'a self, id: &'a str) -> &'a str {
+        self.events.get(id).map_or(id, String::as_str)
+    }
+}
+
 /// The lowercase name every format uses for a severity.
 pub fn severity_name(severity: Severity) -> &'static str {
     match severity {

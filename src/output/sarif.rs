@@ -12,7 +12,7 @@ use std::io::{self, Write};
 use serde_json::{json, Value as Json};
 
 use super::timeline::one_line;
-use super::{attribute_name, severity_name, value_with_text};
+use super::{attribute_name, severity_name, value_with_text, Names};
 use crate::claims::Claim;
 use crate::engine::{Finding, Severity, Status};
 use crate::error::{Diagnostic, DiagnosticLevel};
@@ -24,8 +24,13 @@ pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// The key under `partialFingerprints` holding the finding's id.
 pub const FINGERPRINT_KEY: &str = "factlineFinding/v1";
 
-/// Renders the report.
+/// Renders the report; rules are described by their ids.
 pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
+    render_with(report, &Names::default(), w)
+}
+
+/// Renders the report, describing each rule with its description from the rules files.
+pub fn render_with(report: &Report, names: &Names, w: &mut dyn Write) -> io::Result<()> {
     let rules = rules(&report.findings);
     let results: Vec<Json> = report
         .findings
@@ -42,9 +47,14 @@ pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
                 .map(|f| f.severity)
                 .max()
                 .unwrap_or(Severity::Info);
+            let description = names
+                .rules
+                .get(id)
+                .map(|d| one_line(d))
+                .unwrap_or_else(|| format!("factline rule {id}"));
             json!({
                 "id": id,
-                "shortDescription": { "text": format!("factline rule {id}") },
+                "shortDescription": { "text": description },
                 "defaultConfiguration": { "level": level(severity) },
                 "properties": { "severity": severity_name(severity) },
             })
