@@ -111,7 +111,7 @@ svg a:hover .mark { stroke-width: 2.5; }
 .badge.status { background: #9e9e9e; }
 .rule, .fp { color: var(--muted); font-size: 12px; }
 .why { color: var(--muted); font-style: italic; margin: 2px 0; }
-.value.side small { color: var(--muted); }
+.value.side i { color: var(--muted); }
 .values { display: flex; flex-wrap: wrap; gap: 8px; margin: 6px 0; }
 .value { border: 1px solid var(--line); border-radius: 4px; padding: 2px 8px; background: #f7f7f7; }
 .value b { margin-right: 6px; }
@@ -525,15 +525,21 @@ fn finding(f: &Finding, names: &Names, page: &mut String) {
     }
     page.push_str("<div class=\"values\">");
     for side in &f.sides {
+        let credited: Vec<&str> = side
+            .attributions
+            .iter()
+            .map(String::as_str)
+            .filter(|a| *a != "unattributed")
+            .collect();
+        let according = if credited.is_empty() {
+            String::new()
+        } else {
+            format!(" <i>according to {}</i>", esc(&credited.join(", ")))
+        };
         let _ = write!(
             page,
-            "<span class=\"value side\"><b>{}</b>{} <small>{}</small></span>",
+            "<span class=\"value side\"><b>{}</b>{}{according}</span>",
             esc(&side.value),
-            if side.attributions.is_empty() {
-                String::new()
-            } else {
-                format!(" <i>({})</i>", esc(&side.attributions.join(", ")))
-            },
             esc(&side.sources.join(", "))
         );
     }
