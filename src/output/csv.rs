@@ -119,6 +119,32 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Whatever a page says, its cell reads back the same (less the marker) and never
+        /// starts a formula.
+        #[test]
+        fn any_cell_round_trips_and_never_starts_a_formula(cell in "\\PC*|[=+@\t\r -][^\n]*\n?.*") {
+            let mut out = Vec::new();
+            {
+                let mut w = writer(Options::default(), &mut out).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+                w.write_record([neutralize(&cell).into_owned(), "end".into()]).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+                w.flush().map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            }
+            let mut reader = ::csv::ReaderBuilder::new().has_headers(false).from_reader(out.as_slice());
+            let record = reader.records().next();
+            let record = match record {
+                Some(Ok(r)) => r,
+                other => return Err(proptest::test_runner::TestCaseError::fail(format!("{other:?}"))),
+            };
+            let back = record.get(0).unwrap_or_default();
+            let first = back.trim_start_matches(' ').chars().next();
+            proptest::prop_assert!(!matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')));
+            let original = back.strip_prefix('\'').filter(|_| back != cell).unwrap_or(back);
+            proptest::prop_assert_eq!(original, cell.as_str());
+            proptest::prop_assert_eq!(record.get(1), Some("end"));
+        }
+    }
+
     #[test]
     fn ordinary_cells_are_left_alone() {
         for cell in ["2013-09-01", "52", "Camp Liberty", "", "a=b", "e-mail"] {

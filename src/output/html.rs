@@ -285,7 +285,7 @@ impl Scale {
     fn fit(rows: &[Row]) -> Option<Scale> {
         let mut spans: Vec<(NaiveDate, NaiveDate)> = rows
             .iter()
-            .map(|r| (r.date, r.date_end + chrono::Duration::days(1)))
+            .map(|r| (r.date, next_day(r.date_end)))
             .collect();
         spans.sort();
         let min = spans.first()?.0;
@@ -302,7 +302,10 @@ impl Scale {
             .iter()
             .map(|(from, to)| {
                 let pad = chrono::Duration::days(((*to - *from).num_days() / 20).max(20));
-                (*from - pad, *to + pad)
+                (
+                    from.checked_sub_signed(pad).unwrap_or(NaiveDate::MIN),
+                    to.checked_add_signed(pad).unwrap_or(NaiveDate::MAX),
+                )
             })
             .collect();
         let weights: Vec<f64> = padded
@@ -371,15 +374,14 @@ fn mark(row: &Row, index: &FindingIndex, scale: &Scale, mid: f64, out: &mut Stri
         granularity_name(row.granularity)
     );
     let shape = if matches!(row.granularity, Granularity::Day | Granularity::Time) {
-        let cx = scale.x(row.date)
-            + 0.5 * (scale.x(row.date + chrono::Duration::days(1)) - scale.x(row.date));
+        let cx = scale.x(row.date) + 0.5 * (scale.x(next_day(row.date)) - scale.x(row.date));
         format!(
             "<circle class=\"{class}\" {data} cx=\"{cx:.1}\" cy=\"{mid:.1}\" r=\"4.5\"><title>{}</title></circle>",
             esc(&tooltip)
         )
     } else {
         let x0 = scale.x(row.date);
-        let x1 = scale.x(row.date_end + chrono::Duration::days(1));
+        let x1 = scale.x(next_day(row.date_end));
         let width = (x1 - x0).max(3.0);
         format!(
             "<rect class=\"{class}\" {data} x=\"{x0:.1}\" y=\"{:.1}\" width=\"{width:.1}\" height=\"10\" rx=\"2\"><title>{}</title></rect>",
@@ -451,6 +453,12 @@ fn axis(scale: &Scale, height: f64, page: &mut String) {
         }
     }
     page.push_str("</g>\n");
+}
+
+/// The day after, or the same day at the end of the calendar: dates come from input and can
+/// be anything chrono holds.
+fn next_day(date: NaiveDate) -> NaiveDate {
+    date.succ_opt().unwrap_or(date)
 }
 
 fn truncate(text: &str, max: usize) -> String {
@@ -804,6 +812,42 @@ mod tests {
         ];
         let rows = super::rows(&close);
         assert_eq!(Scale::fit(&rows).map(|s| s.segments.len()), Some(1));
+    }
+
+    #[test]
+    fn dates_at_the_ends_of_the_calendar_do_not_panic() {
+        let claims = vec![
+            date(
+                "A",
+                "e",
+                "x",
+                NaiveDate::MIN,
+                NaiveDate::MIN,
+                Granularity::Day,
+            ),
+            date(
+                "B",
+                "e",
+                "y",
+                NaiveDate::MAX,
+                NaiveDate::MAX,
+                Granularity::Year,
+            ),
+            date(
+                "C",
+                "f",
+                "z",
+                NaiveDate::MIN,
+                NaiveDate::MAX,
+                Granularity::Century,
+            ),
+        ];
+        let html = page(&Report {
+            documents: 1,
+            claims,
+            ..Report::default()
+        });
+        assert_eq!(html.matches("class=\"mark\"").count(), 3);
     }
 
     #[test]
