@@ -150,3 +150,25 @@ fn an_existing_file_is_replaced_whole() {
     let text = read(&out);
     assert!(text.starts_with(HEADER) && !text.contains("old contents"));
 }
+
+#[test]
+fn output_does_not_depend_on_threads_or_path_order() {
+    let run = |threads: Option<&str>, paths: [&str; 2], format: &str| {
+        let mut cmd = factline();
+        cmd.args(["timeline", "--quiet", "--format", format]);
+        for p in paths {
+            cmd.arg(data().join(p));
+        }
+        if let Some(n) = threads {
+            cmd.env("RAYON_NUM_THREADS", n);
+        }
+        let out = cmd.output().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out.status.code(), Some(0));
+        out.stdout
+    };
+    for format in ["csv", "timelinejs", "json"] {
+        let one = run(Some("1"), ["mek", "boston"], format);
+        let many = run(None, ["boston", "mek"], format);
+        assert!(one == many, "{format} differs between runs");
+    }
+}

@@ -140,7 +140,7 @@ fn result(f: &Finding, rule_index: Option<usize>) -> Json {
 
 /// Where a claim stands, with what its source says as the location's message.
 fn location(c: &Claim, id: Option<usize>) -> Json {
-    let mut physical = json!({ "artifactLocation": { "uri": uri(&c.doc) } });
+    let mut physical = json!({ "artifactLocation": { "uri": uri(file_of(&c.doc)) } });
     if c.line > 0 {
         if let Some(map) = physical.as_object_mut() {
             map.insert(
@@ -178,6 +178,19 @@ fn notification(d: &Diagnostic) -> Json {
     })
 }
 
+/// The file a document id names: a JSONL record's id `file.jsonl#3` is `file.jsonl` (its
+/// line is the claim's line), any other id is taken as a path.
+pub fn file_of(doc: &str) -> &str {
+    match doc.rsplit_once('#') {
+        Some((file, n))
+            if !file.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            file
+        }
+        _ => doc,
+    }
+}
+
 /// A document id as a relative URI reference: `/` kept, backslashes made `/`, everything
 /// outside RFC 3986's unreserved set percent-encoded (spaces, `#`, non-ASCII).
 pub fn uri(path: &str) -> String {
@@ -201,6 +214,14 @@ mod tests {
     fn uris_are_percent_encoded() {
         assert_eq!(uri("data/a b#2.txt"), "data/a%20b%232.txt");
         assert_eq!(uri("dir\\é.txt"), "dir/%C3%A9.txt");
+    }
+
+    #[test]
+    fn jsonl_record_ids_point_at_their_file() {
+        assert_eq!(file_of("data/wire.jsonl#2"), "data/wire.jsonl");
+        assert_eq!(file_of("notes #1 draft.txt"), "notes #1 draft.txt");
+        assert_eq!(file_of("a.txt#"), "a.txt#");
+        assert_eq!(file_of("#12"), "#12");
     }
 
     #[test]
