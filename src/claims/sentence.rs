@@ -517,7 +517,7 @@ fn cited_claims(
         granularity: Some(Granularity::Day),
         modifier: None,
         relative: false,
-        rule: "citation".into(),
+        rule: "citation-date".into(),
         anchor_index: None,
     });
     timexes.sort_by_key(|t| t.start);
