@@ -22,7 +22,7 @@ fn check_on_extracted_claims_equals_a_direct_check() {
     let dir = tempfile::tempdir().expect("temp dir");
     let claims = dir.path().join("claims.jsonl");
     factline()
-        .args(["extract", "data/mek", "data/boston", "-o"])
+        .args(["extract", "data/articles/mek", "data/articles/boston", "-o"])
         .arg(&claims)
         .assert()
         .code(0);
@@ -34,8 +34,8 @@ fn check_on_extracted_claims_equals_a_direct_check() {
     let direct = factline()
         .args([
             "check",
-            "data/mek",
-            "data/boston",
+            "data/articles/mek",
+            "data/articles/boston",
             "--format",
             "json",
             "--fail-on",
@@ -75,13 +75,13 @@ fn claims_split_into_shards_reduce_to_the_same_findings() {
             .code(0);
         out
     };
-    let a = shard("a.jsonl", "data/mek");
-    let b = shard("b.jsonl", "data/boston");
+    let a = shard("a.jsonl", "data/articles/mek");
+    let b = shard("b.jsonl", "data/articles/boston");
     let whole = factline()
         .args([
             "check",
-            "data/mek",
-            "data/boston",
+            "data/articles/mek",
+            "data/articles/boston",
             "--format",
             "json",
             "--fail-on",
@@ -111,7 +111,7 @@ fn extract_writes_nothing_when_it_cannot_finish() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("missing-dir").join("claims.jsonl");
     factline()
-        .args(["extract", "data/boston", "-o"])
+        .args(["extract", "data/articles/boston", "-o"])
         .arg(&out)
         .assert()
         .code(2);
