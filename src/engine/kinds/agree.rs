@@ -31,7 +31,7 @@
 //! "7 dead" (A) against "six killed" (B) is one finding with two sides; "at least 52" against
 //! "52" is none.
 
-use super::{conflicting_pairs, findings_from_pairs, groups, same_post, same_voice, witness};
+use super::{conflict_graph, findings_from_graph, groups, same_post, same_voice, witness};
 use crate::claims::Claim;
 use crate::engine::rules::Rule;
 use crate::engine::Finding;
@@ -39,11 +39,11 @@ use crate::engine::Finding;
 pub fn run(rule: &Rule, claims: &[Claim]) -> Vec<Finding> {
     let mut out = Vec::new();
     for ((event, attribute), group) in groups(rule, claims) {
-        let (pairs, _) = conflicting_pairs(rule, &group, |a, b| {
+        let graph = conflict_graph(rule, &group, |a, b| {
             (!same_post(a, b) || !same_voice(a, b))
                 && (!rule.require_distinct_attribution || witness(rule, a) != witness(rule, b))
         });
-        out.extend(findings_from_pairs(rule, &event, attribute, &group, &pairs));
+        out.extend(findings_from_graph(rule, &event, attribute, &group, graph));
     }
     out
 }

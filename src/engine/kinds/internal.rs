@@ -23,7 +23,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{conflicting_pairs, finding_from_pairs, groups, same_post, same_voice};
+use super::{conflict_graph, finding_from_graph, groups, same_post, same_voice};
 use crate::claims::Claim;
 use crate::engine::rules::Rule;
 use crate::engine::Finding;
@@ -37,15 +37,15 @@ pub fn run(rule: &Rule, claims: &[Claim]) -> Vec<Finding> {
             by_source.entry(c.source.as_str()).or_default().push(c);
         }
         for (_, source_claims) in by_source {
-            let (pairs, _) = conflicting_pairs(rule, &source_claims, |a, b| {
+            let graph = conflict_graph(rule, &source_claims, |a, b| {
                 same_post(a, b) && same_voice(a, b)
             });
-            out.extend(finding_from_pairs(
+            out.extend(finding_from_graph(
                 rule,
                 &event,
                 attribute,
                 &source_claims,
-                &pairs,
+                &graph,
             ));
         }
     }
