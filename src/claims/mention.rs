@@ -288,7 +288,7 @@ fn clause_distance(tokens: &[Token<'_>], from: usize, to: usize) -> usize {
 const CLAUSE_WORDS: usize = 6;
 
 /// How a date fits a window: `Some(true)` inside, `Some(false)` outside, `None` unknown.
-fn fits(t: &Timex, from: NaiveDate, until: NaiveDate) -> Option<bool> {
+pub fn fits(t: &Timex, from: NaiveDate, until: NaiveDate) -> Option<bool> {
     if let (Some(e), Some(l)) = (t.earliest, t.latest) {
         let slack = chrono::Duration::days(WINDOW_SLACK_DAYS);
         return Some(e <= until + slack && from - slack <= l);

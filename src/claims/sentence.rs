@@ -477,6 +477,14 @@ fn outcome_event(
                     .iter()
                     .find(|r| r.event == m.event)
                     .and_then(|r| r.as_of)
+            })
+            .or_else(|| {
+                // A date of the sentence that falls in the event's window.
+                let w = catalog.event(&m.event)?.window?;
+                view.timexes
+                    .iter()
+                    .filter(|t| mention::fits(t, w.from, w.until) == Some(true))
+                    .find_map(|t| t.earliest)
             });
         let as_of = if m.process {
             // A stage of a process is dated by a date next to its figure, if any.
