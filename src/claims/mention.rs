@@ -229,7 +229,20 @@ fn nearest_date(view: &View<'_>, found: &Found, max_words: usize) -> Option<usiz
             } else {
                 clause_distance(&view.tokens, found.end, t.start)
             };
-            (d, i)
+            // "Nearly a year ago, X did Y": a date opening the sentence dates its main clause.
+            let opening = t.end <= found.start
+                && view.text.get(..t.start).is_some_and(|b| {
+                    b.trim_start_matches(|c: char| !c.is_alphanumeric())
+                        .split_whitespace()
+                        .all(|w| {
+                            matches!(
+                                w.to_lowercase().as_str(),
+                                "but" | "and" | "in" | "on" | "so"
+                            )
+                        })
+                })
+                && view.text.get(t.end..).is_some_and(|a| a.starts_with(','));
+            (if opening { d.min(max_words) } else { d }, i)
         })
         .filter(|(d, _)| *d <= max_words)
         .min()
