@@ -96,7 +96,8 @@ pub(crate) fn month_number(word: &str) -> Option<u32> {
     None
 }
 
-/// True when `a` becomes `b` by at most one substitution, insertion or deletion (ASCII).
+/// True when `a` becomes `b` by at most one substitution, insertion, deletion or swap of two
+/// neighbouring letters (ASCII).
 fn within_one_edit(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len().abs_diff(b.len()) > 1 {
@@ -106,7 +107,14 @@ fn within_one_edit(a: &str, b: &str) -> bool {
     let (ra, rb) = (&a[prefix..], &b[prefix..]);
     let suffix_equal = |x: &[u8], y: &[u8]| x == y;
     match ra.len().cmp(&rb.len()) {
-        std::cmp::Ordering::Equal => ra.is_empty() || suffix_equal(&ra[1..], &rb[1..]),
+        std::cmp::Ordering::Equal => {
+            ra.is_empty()
+                || suffix_equal(&ra[1..], &rb[1..])
+                || (ra.len() >= 2
+                    && ra[0] == rb[1]
+                    && ra[1] == rb[0]
+                    && suffix_equal(&ra[2..], &rb[2..]))
+        }
         std::cmp::Ordering::Greater => suffix_equal(&ra[1..], rb),
         std::cmp::Ordering::Less => suffix_equal(ra, &rb[1..]),
     }
@@ -213,6 +221,7 @@ mod tests {
     fn scraped_dates_without_spaces_and_with_typos() {
         assert_eq!(dates("Outlet,February9,2013"), ["2013-02-09"]);
         assert_eq!(dates("Camp, Febriary12, 2013"), ["2013-02-12"]);
+        assert_eq!(dates("Radio, Setpember 5, 2016"), ["2016-09-05"]);
     }
 
     #[test]

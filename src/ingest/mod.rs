@@ -383,6 +383,9 @@ pub(crate) fn path_id(path: &Path) -> String {
 
 /// The file name without extension, used as the source when nothing better is known.
 pub fn source_from_path(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        return "stdin".into();
+    }
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "stdin".into())
