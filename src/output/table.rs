@@ -17,6 +17,9 @@ use super::{
 use crate::engine::{Finding, Severity, Status};
 use crate::Report;
 
+/// The width tables wrap to when stdout is not a terminal (a file, a pager, a CI log).
+pub const PIPE_WIDTH: u16 = 120;
+
 /// How to draw the tables.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
@@ -28,7 +31,7 @@ pub struct Options {
 
 impl Options {
     /// For stdout as it is: colour when it is a terminal and `NO_COLOR` is unset or empty
-    /// (<https://no-color.org>), wrapped to the terminal's width.
+    /// (<https://no-color.org>), wrapped to the terminal's width, else to [`PIPE_WIDTH`].
     pub fn for_stdout() -> Options {
         let terminal = io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -37,7 +40,8 @@ impl Options {
                 let probe = Table::new();
                 probe.width()
             })
-            .flatten();
+            .flatten()
+            .or(Some(PIPE_WIDTH));
         Options {
             color: terminal && !no_color,
             width,
