@@ -2,7 +2,8 @@
 //!
 //! Takes a [`Report`]; gives one comfy-table per event that has findings, one row per finding,
 //! with the values each source gives side by side (one column a source), then a summary line
-//! (open and accepted findings by severity). Severities are coloured only when asked
+//! (open and accepted findings by severity). Cells name where a value stands by file name and
+//! line; why the values conflict is left to the other formats, a terminal column is narrow. Severities are coloured only when asked
 //! ([`Options::color`]); [`render`] asks when stdout is a terminal and `NO_COLOR` is unset.
 
 use std::io::{self, IsTerminal, Write};
@@ -101,7 +102,7 @@ fn event_table(findings: &[&Finding], options: Options) -> Table {
                     format!(
                         "{} ({}:{})",
                         one_line(&value_with_text(c)),
-                        one_line(&c.doc),
+                        one_line(short_doc(&c.doc)),
                         c.line
                     )
                 })
@@ -111,6 +112,15 @@ fn event_table(findings: &[&Finding], options: Options) -> Table {
         table.add_row(row);
     }
     table
+}
+
+/// The file name of a document id (`data/mek/a.txt` is `a.txt`): a terminal column is narrow,
+/// and the other formats carry the whole path.
+fn short_doc(doc: &str) -> &str {
+    doc.rsplit(['/', '\\'])
+        .next()
+        .filter(|s| !s.is_empty())
+        .unwrap_or(doc)
 }
 
 fn severity_cell(f: &Finding, options: Options) -> Cell {
@@ -137,9 +147,6 @@ fn finding_text(f: &Finding) -> String {
         one_line(&f.rule),
         one_line(&f.message)
     );
-    if !f.why.trim().is_empty() {
-        text.push_str(&format!("\n{}", one_line(&f.why)));
-    }
     if let Status::Accepted { reason, .. } = &f.status {
         text.push_str(&format!("\naccepted: {}", one_line(reason)));
     }
