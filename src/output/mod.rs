@@ -376,6 +376,7 @@ pub(crate) mod testing {
             message: "sources disagree".into(),
             claims,
             sides: Vec::new(),
+            conflicts: Vec::new(),
             why: String::new(),
             status: Status::Open,
         }

@@ -94,6 +94,7 @@ pub fn finding(
         message: message.into(),
         claims,
         sides,
+        conflicts: Vec::new(),
         why: format!("{rule}: these values cannot all be true"),
         status: Status::Open,
     }
