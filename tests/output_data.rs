@@ -24,8 +24,8 @@ fn run(args: &[&str]) -> (Option<i32>, String) {
 fn markdown_on_data() {
     let (code, text) = run(&[
         "check",
-        "data/mek",
-        "data/boston",
+        "data/articles/mek",
+        "data/articles/boston",
         "--format",
         "markdown",
         "--fail-on",
@@ -39,8 +39,8 @@ fn markdown_on_data() {
 fn timeline_csv_on_data() {
     let (code, text) = run(&[
         "timeline",
-        "data/mek",
-        "data/boston",
+        "data/articles/mek",
+        "data/articles/boston",
         "--format",
         "csv",
         "--quiet",
@@ -53,8 +53,8 @@ fn timeline_csv_on_data() {
 fn timelinejs_on_data() {
     let (code, text) = run(&[
         "timeline",
-        "data/mek",
-        "data/boston",
+        "data/articles/mek",
+        "data/articles/boston",
         "--format",
         "timelinejs",
         "--quiet",
@@ -67,8 +67,8 @@ fn timelinejs_on_data() {
 fn sarif_on_data_validates() {
     let (_, text) = run(&[
         "check",
-        "data/mek",
-        "data/boston",
+        "data/articles/mek",
+        "data/articles/boston",
         "--format",
         "sarif",
         "--fail-on",
@@ -82,8 +82,8 @@ fn sarif_on_data_validates() {
     assert!(errors.is_empty(), "{errors:#?}");
     let findings = run(&[
         "check",
-        "data/mek",
-        "data/boston",
+        "data/articles/mek",
+        "data/articles/boston",
         "--format",
         "json",
         "--fail-on",
