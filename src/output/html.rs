@@ -121,7 +121,8 @@ q { font-style: italic; }
 .diagnostics li { font-family: ui-monospace, monospace; font-size: 12px; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
-  .finding { break-inside: avoid; }
+  .finding, svg.timeline { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
