@@ -97,3 +97,24 @@ fn sarif_on_data_validates() {
         "one result per finding"
     );
 }
+
+#[test]
+fn table_on_data() {
+    // Not a terminal: no colour, wrapped to 120 columns.
+    let (code, text) = run(&[
+        "check",
+        "data/articles/mek",
+        "data/articles/boston",
+        "--format",
+        "table",
+        "--fail-on",
+        "never",
+    ]);
+    assert_eq!(code, Some(0));
+    assert!(!text.contains('\u{1b}'), "no colour when piped");
+    assert!(
+        text.lines().all(|l| l.chars().count() <= 120),
+        "wrapped to 120"
+    );
+    insta::assert_snapshot!("table_data", text);
+}

@@ -8,7 +8,9 @@
 
 use std::io::{self, IsTerminal, Write};
 
-use comfy_table::{presets, Attribute as Style, Cell, Color, ContentArrangement, Table};
+use comfy_table::{
+    presets, Attribute as Style, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width,
+};
 
 use super::timeline::one_line;
 use super::{
@@ -90,6 +92,12 @@ fn event_table(findings: &[&Finding], options: Options) -> Table {
     let mut header = vec![Cell::new("Severity"), Cell::new("Finding")];
     header.extend(sources.iter().map(|s| Cell::new(one_line(s))));
     table.set_header(header);
+    if options.width.is_some() {
+        // What and why needs room to read; the value columns share the rest.
+        if let Some(column) = table.column_mut(1) {
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Percentage(30)));
+        }
+    }
     for f in findings {
         let by_source = claims_by_source(&f.claims);
         let mut row = vec![severity_cell(f, options), Cell::new(finding_text(f))];
@@ -100,7 +108,7 @@ fn event_table(findings: &[&Finding], options: Options) -> Table {
                 .flat_map(|(_, claims)| claims.iter())
                 .map(|c| {
                     format!(
-                        "{} ({}:{})",
+                        "{}\n{}:{}",
                         one_line(&value_with_text(c)),
                         one_line(short_doc(&c.doc)),
                         c.line
@@ -183,7 +191,8 @@ mod tests {
             header.contains("Alpha") && header.contains("Beta"),
             "{text}"
         );
-        assert!(text.contains("7 (alpha.txt:4)"), "{text}");
+        assert!(text.contains("┆ 7 "), "{text}");
+        assert!(text.contains("┆ alpha.txt:4 "), "{text}");
         assert!(
             text.ends_with("1 finding: 1 open (1 high), 0 accepted (2 documents, 2 claims).\n"),
             "{text}"
