@@ -336,6 +336,28 @@ fn html_blog_with_dated_posts_splits_like_text() {
 }
 
 #[test]
+fn html_page_of_articles_splits_on_each_articles_time_element() {
+    let page = "<html><body><main>\n<article>\n<h2>Strike goes on</h2><time datetime=\"2015-03-10T08:00:00Z\">Tue</time>\n<p>The union said 340 members had stopped work on Monday.</p>\n</article>\n<article>\n<h2>Storm</h2><time datetime=\"2015-02-02\">Mon</time>\n<p>A storm closed the harbor for two whole days, the port said.</p>\n</article>\n</main></body></html>";
+    let mut docs = Vec::new();
+    let mut diagnostics = Vec::new();
+    ingest::read_from(
+        Path::new("articles.html"),
+        &mut Cursor::new(page),
+        &mut |d| docs.push(d),
+        &mut diagnostics,
+    );
+    let posts: Vec<Option<String>> = docs[0].posts.iter().map(|p| date(p.published)).collect();
+    assert_eq!(
+        posts,
+        [Some("2015-03-10".into()), Some("2015-02-02".into())]
+    );
+    let lines = sentences(&docs[0]);
+    assert!(lines
+        .iter()
+        .any(|(line, s)| *line == 8 && s.starts_with("A storm")));
+}
+
+#[test]
 fn stdin_format_is_sniffed() {
     let mut docs = Vec::new();
     let mut diagnostics = Vec::new();
