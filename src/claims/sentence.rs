@@ -102,21 +102,30 @@ pub fn extract(doc: &Document, catalog: &EventCatalog) -> Vec<Claim> {
                 .iter()
                 .filter(|m| m.declared || m.date.is_some() || m.place.is_some())
             {
+                // What an earlier sentence said about the event's date still holds.
+                let as_of = recent
+                    .iter()
+                    .find(|r| r.event == m.event)
+                    .and_then(|r| r.as_of);
                 recent.retain(|r| r.event != m.event);
                 recent.push(Recent {
                     event: m.event.clone(),
                     kind: m.kind.clone(),
                     place: m.place.clone(),
-                    as_of: None,
+                    as_of,
                     confidence: m.score,
                     ago: 0,
                 });
             }
-            for c in out.iter().rev().take_while(|c| c.line == s.line) {
+            // The date this sentence gave an event dates what the next sentences say of it.
+            for c in out
+                .iter()
+                .rev()
+                .take_while(|c| c.line == s.line)
+                .filter(|c| c.attribute == Attribute::Date)
+            {
                 if let Some(r) = recent.iter_mut().find(|r| r.event == c.event && r.ago == 0) {
-                    if r.as_of.is_none() {
-                        r.as_of = c.as_of;
-                    }
+                    r.as_of = c.as_of;
                 }
             }
         }
@@ -477,6 +486,14 @@ fn outcome_event(
                     .iter()
                     .find(|r| r.event == m.event)
                     .and_then(|r| r.as_of)
+            })
+            .or_else(|| {
+                // A date of the sentence that falls in the event's window.
+                let w = catalog.event(&m.event)?.window?;
+                view.timexes
+                    .iter()
+                    .filter(|t| mention::fits(t, w.from, w.until) == Some(true))
+                    .find_map(|t| t.earliest)
             });
         let as_of = if m.process {
             // A stage of a process is dated by a date next to its figure, if any.
