@@ -6,8 +6,18 @@
 //! the verbatim sentence as `quote`, where it stands (doc, source, line) and who the sentence
 //! attributes it to ("according to the U.N.").
 
+pub mod attribution;
+pub mod catalog;
+pub mod counts;
+pub mod mention;
+pub mod quantity;
+pub mod sentence;
+pub mod text;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+pub use catalog::EventCatalog;
 
 use crate::ingest::Document;
 use crate::temporal::{Granularity, Modifier};
@@ -53,7 +63,8 @@ pub enum Value {
 /// One thing one source says about one event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
-    /// Declared event id, or an ad-hoc id (`adhoc:<kind>:<place>:<date>`).
+    /// Declared event id, or an ad-hoc id (`adhoc:<kind>:<place>`; the engine clusters them by date),
+    /// or a population state (`<place>-residents`, `<subject>-members`).
     pub event: String,
     /// The event's kind (attack, designation, delisting, relocation, founding, ...).
     pub kind: String,
@@ -85,24 +96,15 @@ pub struct Claim {
     /// Who the sentence says this comes from: "the U.N.", "the group", "New York Times".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+    /// The outlet that relays the attribution when the sentence names one besides the speaker
+    /// ("the group said ..., New York Times reported" gives `via = "New York Times"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
     /// How sure the extractor is that this claim belongs to this event, 0..=1.
     pub confidence: f32,
 }
 
-/// Declared events, from rules/events.toml.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct EventCatalog {}
-
-impl EventCatalog {
-    /// Parses rules/events.toml. Errors name the file, line and key.
-    pub fn parse(text: &str, path: &std::path::Path) -> crate::error::Result<EventCatalog> {
-        let _ = (text, path);
-        Ok(EventCatalog {})
-    }
-}
-
 /// Extracts every claim a document makes.
 pub fn extract(doc: &Document, catalog: &EventCatalog) -> Vec<Claim> {
-    let _ = (doc, catalog);
-    Vec::new()
+    sentence::extract(doc, catalog)
 }

@@ -1,11 +1,193 @@
-//! table output.
+//! The report as terminal tables.
+//!
+//! Takes a [`Report`]; gives one comfy-table per event that has findings, one row per finding,
+//! with the values each source gives side by side (one column a source), then a summary line
+//! (open and accepted findings by severity). Severities are coloured only when asked
+//! ([`Options::color`]); [`render`] asks when stdout is a terminal and `NO_COLOR` is unset.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 
+use comfy_table::{presets, Attribute as Style, Cell, Color, ContentArrangement, Table};
+
+use super::timeline::one_line;
+use super::{
+    attribute_name, claims_by_source, findings_by_event, severity_name, totals, value_with_text,
+    Summary,
+};
+use crate::engine::{Finding, Severity, Status};
 use crate::Report;
 
-/// Renders the report.
+/// How to draw the tables.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Colour severities with ANSI escapes.
+    pub color: bool,
+    /// Wrap to this many columns (none: no wrapping).
+    pub width: Option<u16>,
+}
+
+impl Options {
+    /// For stdout as it is: colour when it is a terminal and `NO_COLOR` is unset or empty
+    /// (<https://no-color.org>), wrapped to the terminal's width.
+    pub fn for_stdout() -> Options {
+        let terminal = io::stdout().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let width = terminal
+            .then(|| {
+                let probe = Table::new();
+                probe.width()
+            })
+            .flatten();
+        Options {
+            color: terminal && !no_color,
+            width,
+        }
+    }
+}
+
+/// Renders the report for stdout as it is (see [`Options::for_stdout`]).
 pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
-    let _ = (report, w);
-    Ok(())
+    render_with(report, Options::for_stdout(), w)
+}
+
+/// Renders the report with explicit options.
+pub fn render_with(report: &Report, options: Options, w: &mut dyn Write) -> io::Result<()> {
+    for (event, findings) in findings_by_event(&report.findings) {
+        writeln!(w, "{}", one_line(event))?;
+        writeln!(w, "{}", event_table(&findings, options))?;
+        writeln!(w)?;
+    }
+    writeln!(w, "{} ({}).", Summary::of(&report.findings), totals(report))
+}
+
+/// One event's findings: severity, what and why, then one column a source.
+fn event_table(findings: &[&Finding], options: Options) -> Table {
+    let mut sources: Vec<&str> = Vec::new();
+    for f in findings {
+        for (source, _) in claims_by_source(&f.claims) {
+            if !sources.contains(&source) {
+                sources.push(source);
+            }
+        }
+    }
+    let mut table = Table::new();
+    table.load_preset(presets::UTF8_FULL_CONDENSED);
+    if options.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    if let Some(width) = options.width {
+        table
+            .set_width(width)
+            .set_content_arrangement(ContentArrangement::Dynamic);
+    }
+    let mut header = vec![Cell::new("Severity"), Cell::new("Finding")];
+    header.extend(sources.iter().map(|s| Cell::new(one_line(s))));
+    table.set_header(header);
+    for f in findings {
+        let by_source = claims_by_source(&f.claims);
+        let mut row = vec![severity_cell(f, options), Cell::new(finding_text(f))];
+        for source in &sources {
+            let values: Vec<String> = by_source
+                .iter()
+                .filter(|(s, _)| s == source)
+                .flat_map(|(_, claims)| claims.iter())
+                .map(|c| {
+                    format!(
+                        "{} ({}:{})",
+                        one_line(&value_with_text(c)),
+                        one_line(&c.doc),
+                        c.line
+                    )
+                })
+                .collect();
+            row.push(Cell::new(values.join("\n")));
+        }
+        table.add_row(row);
+    }
+    table
+}
+
+fn severity_cell(f: &Finding, options: Options) -> Cell {
+    let mut cell = Cell::new(severity_name(f.severity));
+    if options.color {
+        let color = match f.severity {
+            Severity::High => Color::Red,
+            Severity::Medium => Color::Yellow,
+            Severity::Low => Color::Cyan,
+            Severity::Info => Color::Grey,
+        };
+        cell = cell.fg(color);
+        if f.severity == Severity::High && f.status == Status::Open {
+            cell = cell.add_attribute(Style::Bold);
+        }
+    }
+    cell
+}
+
+fn finding_text(f: &Finding) -> String {
+    let mut text = format!(
+        "{} · {}\n{}",
+        attribute_name(f.attribute),
+        one_line(&f.rule),
+        one_line(&f.message)
+    );
+    if !f.why.trim().is_empty() {
+        text.push_str(&format!("\n{}", one_line(&f.why)));
+    }
+    if let Status::Accepted { reason, .. } = &f.status {
+        text.push_str(&format!("\naccepted: {}", one_line(reason)));
+    }
+    text.push_str(&format!("\n{}", one_line(&f.id)));
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+    use crate::claims::Attribute;
+
+    fn report() -> Report {
+        let claims = vec![
+            count("Alpha", "raid", Attribute::Killed, 7.0, Some(7.0)),
+            count("Beta", "raid", Attribute::Killed, 6.0, Some(6.0)),
+        ];
+        Report {
+            documents: 2,
+            claims: claims.clone(),
+            findings: vec![make_finding(claims, Severity::High)],
+            diagnostics: vec![],
+        }
+    }
+
+    #[test]
+    fn sources_are_columns_and_the_summary_closes() {
+        let mut out = Vec::new();
+        render_with(&report(), Options::default(), &mut out).unwrap_or_default();
+        let text = String::from_utf8_lossy(&out);
+        let header = text.lines().nth(2).unwrap_or_default();
+        assert!(
+            header.contains("Alpha") && header.contains("Beta"),
+            "{text}"
+        );
+        assert!(text.contains("7 (alpha.txt:4)"), "{text}");
+        assert!(
+            text.ends_with("1 finding: 1 open (1 high), 0 accepted (2 documents, 2 claims).\n"),
+            "{text}"
+        );
+        assert!(!text.contains('\u{1b}'), "no colour unless asked");
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let mut out = Vec::new();
+        let options = Options {
+            color: true,
+            width: None,
+        };
+        render_with(&report(), options, &mut out).unwrap_or_default();
+        assert!(String::from_utf8_lossy(&out).contains('\u{1b}'));
+    }
 }

@@ -383,6 +383,21 @@ const NOT_YEAR_AFTER: &[&str] = &[
 pub struct Grammar<'t, 'a> {
     toks: &'t [Tok<'a>],
     ctx: Context,
+    /// For each token, the index of the next token that can carry a date on its own (a number,
+    /// a month, a unit, a cue word...): rules are tried only a few tokens before one.
+    next_strong: Vec<usize>,
+}
+
+/// How many tokens an expression may open with before its first strong token ("at the end of
+/// the third quarter": five).
+const MAX_LEAD: usize = 6;
+
+fn is_strong(t: &Tok) -> bool {
+    match t.kind {
+        TokKind::Num => true,
+        TokKind::Punct => t.punct(b'\''),
+        TokKind::Word => !matches!(t.lex, Lex::Other | Lex::Opener),
+    }
 }
 
 type Rule<'t, 'a> =
@@ -390,7 +405,21 @@ type Rule<'t, 'a> =
 
 impl<'t, 'a> Grammar<'t, 'a> {
     pub fn new(toks: &'t [Tok<'a>], ctx: Context) -> Self {
-        Grammar { toks, ctx }
+        let mut next_strong = vec![usize::MAX; toks.len()];
+        let mut next = usize::MAX;
+        for (i, t) in toks.iter().enumerate().rev() {
+            if is_strong(t) {
+                next = i;
+            }
+            if let Some(slot) = next_strong.get_mut(i) {
+                *slot = next;
+            }
+        }
+        Grammar {
+            toks,
+            ctx,
+            next_strong,
+        }
     }
 
     pub fn set_previous(&mut self, p: Option<Point>) {
@@ -399,6 +428,20 @@ impl<'t, 'a> Grammar<'t, 'a> {
 
     /// The longest expression starting at token `i`, if any.
     pub fn match_at(&self, i: usize) -> Option<Hit> {
+        let t = self.toks.get(i)?;
+        // A plain word opens nothing, unless it may be a misspelt month before a number.
+        let fuzzy = t.upper
+            && t.text.len() >= 6
+            && self.toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num);
+        if (t.kind == TokKind::Word && t.lex == Lex::Other && !fuzzy)
+            || (t.kind == TokKind::Punct && !t.punct(b'\''))
+        {
+            return None;
+        }
+        let strong = self.next_strong.get(i).copied().unwrap_or(usize::MAX);
+        if strong.saturating_sub(i) > MAX_LEAD {
+            return None;
+        }
         let c = Cursor { toks: self.toks, i };
         let mut best: Option<Hit> = None;
         // Prefixes: modifiers ("about", "late", "the end of") and "the", then a core rule.

@@ -43,6 +43,9 @@ pub enum Lex {
     PartOfDay(&'static str),
     /// A word that only triggers the candidate finder and is read by the grammar by its text.
     Cue,
+    /// A word that may open an expression without triggering a search for one ("the", "last",
+    /// "about"): the grammar tries its rules only at numbers, punctuation and classified words.
+    Opener,
     Other,
 }
 
@@ -263,8 +266,6 @@ pub const CUES: &[&str] = &[
     "mid",
     "decades",
     "while",
-    "am",
-    "pm",
     "millennium",
     "twenties",
     "thirties",
@@ -277,10 +278,101 @@ pub const CUES: &[&str] = &[
     "once",
 ];
 
-fn table() -> &'static HashMap<&'static str, Lex> {
-    static TABLE: OnceLock<HashMap<&'static str, Lex>> = OnceLock::new();
+/// Words that may open an expression (see [`Lex::Opener`]).
+pub const OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "last",
+    "next",
+    "previous",
+    "coming",
+    "following",
+    "same",
+    "that",
+    "early",
+    "late",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "circa",
+    "approx",
+    "under",
+    "more",
+    "less",
+    "fewer",
+    "at",
+    "up",
+    "no",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "close",
+    "turn",
+    "dawn",
+    "every",
+    "each",
+    "per",
+    "several",
+    "few",
+    "many",
+    "numerous",
+    "couple",
+    "fy",
+    "latest",
+    "full",
+    "these",
+    "q",
+    "comparable",
+    "corresponding",
+    "ensuing",
+    "intervening",
+    "final",
+    "near",
+    "foreseeable",
+    "distant",
+    "immediate",
+    "whole",
+    "entire",
+];
+
+/// FNV-1a: the lexicon is small and fixed, and SipHash's DoS resistance buys nothing here.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Table = HashMap<&'static str, Lex, std::hash::BuildHasherDefault<Fnv>>;
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = HashMap::new();
+        let mut t = Table::default();
+        for &w in OPENERS {
+            t.insert(w, Lex::Opener);
+        }
         for &w in CUES {
             t.insert(w, Lex::Cue);
         }

@@ -16,7 +16,7 @@ mod token;
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -297,6 +297,7 @@ fn automaton() -> &'static AhoCorasick {
         AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&pats)
             .unwrap_or_else(|_| AhoCorasick::new(["0"]).unwrap_or_else(|_| unreachable_automaton()))
     })
@@ -310,8 +311,8 @@ fn unreachable_automaton() -> AhoCorasick {
 }
 
 /// How far around a trigger the grammar looks: enough for "the end of the", "nearly", "some".
-const CONTEXT_BEFORE: usize = 40;
-const CONTEXT_AFTER: usize = 40;
+const CONTEXT_BEFORE: usize = 24;
+const CONTEXT_AFTER: usize = 24;
 
 /// Candidate regions: one automaton pass over the text; each trigger that starts a word opens a
 /// window around it; windows that touch merge. Region ends fall on whitespace or the text's ends.
@@ -327,6 +328,15 @@ fn regions(text: &str) -> Vec<(usize, usize)> {
         }
         if first_is_digit && prev.is_some_and(|b| b.is_ascii_digit()) {
             continue;
+        }
+        // A word trigger must also end the word ("mar" is not in "market"), a plural "s" aside.
+        if !first_is_digit {
+            let next = bytes.get(e);
+            let plural = next == Some(&b's') || next == Some(&b'S');
+            let after = bytes.get(if plural { e + 1 } else { e });
+            if after.is_some_and(|b| b.is_ascii_alphabetic()) {
+                continue;
+            }
         }
         let mut rs = s.saturating_sub(CONTEXT_BEFORE);
         while rs > 0 && !bytes.get(rs - 1).is_some_and(|b| b.is_ascii_whitespace()) {
