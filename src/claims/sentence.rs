@@ -481,7 +481,8 @@ type Binding = (String, String, Option<String>, Option<NaiveDate>, f32);
 /// The event an outcome count belongs to: the nearest declared mention of its kind in the
 /// sentence; else a dated or placed ad-hoc mention in the sentence; else the declared event the
 /// cue itself points at by the sentence's own date ("An earlier incident in 2009 cost the lives
-/// of 10"); else the event the previous sentences were about; else an ad-hoc event.
+/// of 10"); else the event the previous sentences were about; else an ad-hoc event, when it has
+/// a date or a place to be told apart by.
 #[allow(clippy::too_many_arguments)]
 fn outcome_event(
     view: &View<'_>,
@@ -575,7 +576,12 @@ fn outcome_event(
             conf,
         ));
     }
-    adhoc.or(standin.as_ref()).and_then(pick)
+    // An ad-hoc event with neither a date nor a place cannot be told apart from any other:
+    // a figure bound to it would only add noise.
+    adhoc
+        .or(standin.as_ref())
+        .filter(|m| m.declared || m.date.is_some() || m.place.is_some())
+        .and_then(pick)
 }
 
 /// A bibliography line: "[1] Author, Title, Outlet, February 9, 2013".
