@@ -1,17 +1,19 @@
 //! Ingest on the seed pages in ../shared/corpus/seeds (messy real pages): dates, post splits and
-//! boilerplate. Opt-in: `cargo test --features shared-corpus` (set FACTLINE_SHARED to point
-//! elsewhere than ../shared).
+//! boilerplate. Opt-in: `cargo test --features shared-corpus`.
 #![cfg(feature = "shared-corpus")]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use factline::ingest::{self, DateOrigin, Document, Input};
 
 fn seed(prefix: &str) -> Document {
-    let shared = std::env::var_os("FACTLINE_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    let dir = shared.join("corpus/seeds");
+    // ../shared from the crate root, or from a folder above it (a git worktree sits deeper).
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .skip(1)
+        .map(|a| a.join("shared/corpus/seeds"))
+        .find(|p| p.is_dir())
+        .expect("../shared/corpus/seeds not found above the crate root");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))

@@ -16,7 +16,7 @@ use super::text::Token;
 use crate::claims::Attribute;
 
 /// How far a quantity may sit from its cue, in words.
-const MAX_BEFORE: usize = 5;
+const MAX_BEFORE: usize = 6;
 const MAX_AFTER: usize = 3;
 
 /// Where the figure stands relative to the cue.
@@ -80,6 +80,10 @@ const CUES: &[(Attribute, Side, &[&str])] = &[
             "held hostage",
             "taken captive",
             "unaccounted for",
+            "seized as hostages",
+            "taken as hostages",
+            "held as hostages",
+            "hostages",
         ],
     ),
     (Attribute::Missing, Side::Both, &["abducted", "kidnapped"]),
@@ -175,7 +179,32 @@ fn cues() -> &'static [(Attribute, Side, Phrase)] {
 fn distance(tokens: &[Token<'_>], from: usize, to: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut n = 0;
-    for t in tokens.iter().filter(|t| t.start >= from && t.end <= to) {
+    let between: Vec<&Token<'_>> = tokens
+        .iter()
+        .filter(|t| t.start >= from && t.end <= to)
+        .collect();
+    // ", or two-thirds of the residents," restates the figure: skip it like parentheses.
+    let mut restating = false;
+    for (k, t) in between.iter().enumerate() {
+        if t.text == "," {
+            if restating {
+                restating = false;
+                continue;
+            }
+            // ", six of them women," describes the figure before it.
+            let describes = between
+                .iter()
+                .skip(k + 1)
+                .take_while(|n| n.text != ",")
+                .any(|n| n.lower == "them" || n.lower == "whom");
+            if between.get(k + 1).is_some_and(|n| n.lower == "or") || describes {
+                restating = true;
+                continue;
+            }
+        }
+        if restating {
+            continue;
+        }
         match t.text {
             "(" | "[" => depth += 1,
             ")" | "]" => depth = depth.saturating_sub(1),
@@ -219,7 +248,19 @@ pub fn find(text: &str, tokens: &[Token<'_>], quantities: &[Quantity]) -> Vec<Co
     let usable: Vec<bool> = quantities
         .iter()
         .map(|q| {
-            !in_parentheses(text, q.start)
+            let describes = tokens
+                .iter()
+                .skip_while(|t| t.start < q.end)
+                .take(2)
+                .map(|t| t.lower.as_str())
+                .eq(["of", "them"])
+                && tokens
+                    .iter()
+                    .rev()
+                    .find(|t| t.end <= q.start)
+                    .is_some_and(|t| t.text == ",");
+            !describes
+                && !in_parentheses(text, q.start)
                 && !next_word_after(tokens, q.end)
                     .is_some_and(|t| THINGS.contains(&t.lower.as_str()))
         })
@@ -316,6 +357,24 @@ fn population(tokens: &[Token<'_>], q: &Quantity) -> Option<Count> {
         cue_end: q.end,
         lives_somewhere: lives,
     };
+    // "an estimated 1,200 remained in the camp"
+    if after
+        .first()
+        .is_some_and(|t| LIVING.contains(&t.lower.as_str()))
+    {
+        return Some(make(true, Attribute::Residents));
+    }
+    // "the camp, which has housed about 3,400 exiles"
+    if noun.is_some()
+        && before.iter().rev().take(2).any(|w| {
+            matches!(
+                *w,
+                "housed" | "houses" | "housing" | "sheltered" | "shelters"
+            )
+        })
+    {
+        return Some(make(true, Attribute::Residents));
+    }
     if before.contains(&"membership") {
         return Some(make(false, Attribute::Members));
     }
@@ -332,7 +391,7 @@ fn population(tokens: &[Token<'_>], q: &Quantity) -> Option<Count> {
     let living = after
         .iter()
         .skip(noun + 1)
-        .take(6)
+        .take(10)
         .any(|t| LIVING.contains(&t.lower.as_str()) || t.lower == "still");
     living.then(|| make(true, Attribute::Residents))
 }
@@ -427,6 +486,22 @@ mod tests {
         assert_eq!(
             counts("Officials put its membership between 5,000 and 10,000."),
             [(Attribute::Members, 5000.0, Some(10000.0))]
+        );
+    }
+
+    #[test]
+    fn a_restating_apposition_does_not_separate_figure_and_verb() {
+        assert_eq!(
+            counts("By May, 900 tenants, or half of the block, had moved out."),
+            [(Attribute::Moved, 900.0, Some(900.0))]
+        );
+    }
+
+    #[test]
+    fn a_figure_followed_by_a_living_verb_is_residents() {
+        assert_eq!(
+            counts("Some 300 left while an estimated 1,200 remained in the old town."),
+            [(Attribute::Residents, 1140.0, Some(1260.0))]
         );
     }
 

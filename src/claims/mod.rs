@@ -64,7 +64,7 @@ pub enum Value {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// Declared event id, or an ad-hoc id (`adhoc:<kind>:<place>`; the engine clusters them by date),
-    /// or a population state (`residents:<place>`, `members:<subject>`).
+    /// or a population state (`<place>-residents`, `<subject>-members`).
     pub event: String,
     /// The event's kind (attack, designation, delisting, relocation, founding, ...).
     pub kind: String,

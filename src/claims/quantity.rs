@@ -152,6 +152,12 @@ const UNITS: &[&str] = &[
     "decade",
     "centuries",
     "century",
+    "third",
+    "thirds",
+    "quarter",
+    "quarters",
+    "fifth",
+    "fifths",
 ];
 
 /// Words before a number that make it money or a measure.

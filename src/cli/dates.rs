@@ -49,8 +49,8 @@ struct DateLine<'a> {
     start: usize,
     end: usize,
     value: &'a str,
-    earliest: Option<NaiveDate>,
-    latest: Option<NaiveDate>,
+    earliest: Option<IsoDate>,
+    latest: Option<IsoDate>,
     granularity: Option<Granularity>,
     kind: TimexKind,
     #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
@@ -64,12 +64,42 @@ impl<'a> DateLine<'a> {
             start: t.start,
             end: t.end,
             value: &t.value,
-            earliest: t.earliest,
-            latest: t.latest,
+            earliest: t.earliest.map(IsoDate),
+            latest: t.latest.map(IsoDate),
             granularity: t.granularity,
             kind: t.kind,
             modifier: t.modifier,
         }
+    }
+}
+
+/// A date written `YYYY-MM-DD` without going through `fmt` (chrono's `Serialize` does), which
+/// shows in profiles of `dates` on large inputs.
+#[derive(Debug)]
+struct IsoDate(NaiveDate);
+
+impl Serialize for IsoDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use chrono::Datelike;
+        let (y, m, d) = (self.0.year(), self.0.month(), self.0.day());
+        if !(0..=9999).contains(&y) {
+            return serializer.collect_str(&self.0);
+        }
+        let y = y as u32;
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let buf = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ];
+        serializer.serialize_str(std::str::from_utf8(&buf).unwrap_or_default())
     }
 }
 
@@ -301,6 +331,15 @@ mod tests {
         }
         let total: usize = got.iter().map(|(_, _, c)| c.len()).sum();
         assert_eq!(total, input.len());
+    }
+
+    #[test]
+    fn iso_dates_are_written_like_chrono_writes_them() {
+        for (y, m, d) in [(2013, 9, 1), (987, 12, 31), (-44, 3, 15), (10000, 1, 1)] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let ours = serde_json::to_string(&IsoDate(date)).unwrap();
+            assert_eq!(ours, serde_json::to_string(&date).unwrap());
+        }
     }
 
     #[test]

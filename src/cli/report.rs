@@ -43,7 +43,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
         &config,
     );
     let skipped = super::print_diagnostics(&report.diagnostics);
-    let options = output::html::Options { title: args.title };
+    let options = output::html::Options {
+        title: args.title,
+        names: output::Names::from_config(&config),
+    };
     output::write_atomically(&args.output, |w| {
         output::html::render_with(&report, &options, w)
     })

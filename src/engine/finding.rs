@@ -75,7 +75,7 @@ fn number(x: f64) -> String {
 }
 
 /// A sort key that puts counts and dates in value order.
-fn order_key(value: &Value) -> (i64, i64) {
+pub(crate) fn order_key(value: &Value) -> (i64, i64) {
     match value {
         Value::Count { low, high, .. } => (*low as i64, high.map_or(i64::MAX, |h| h as i64)),
         Value::Date {
@@ -89,35 +89,56 @@ fn order_key(value: &Value) -> (i64, i64) {
 
 use chrono::Datelike;
 
-/// Builds a finding from the claims involved. Claims are grouped into sides by value; sides
-/// are labelled in value order; the claims are listed side by side, then by source and doc.
+/// Builds a finding from the claims involved and the pairs of them (indexes into `claims`)
+/// that cannot both be true. Claims are grouped into sides by value; sides are labelled in
+/// value order; the claims are listed side by side, then by source and doc.
 pub fn build(
     rule: &Rule,
     event: &str,
     attribute: Attribute,
     claims: Vec<Claim>,
+    pairs: &[(usize, usize)],
     why: String,
 ) -> Finding {
-    let mut by_value: BTreeMap<((i64, i64), String), Vec<Claim>> = BTreeMap::new();
-    for c in claims {
+    let mut by_value: BTreeMap<((i64, i64), String), Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
         by_value
             .entry((order_key(&c.value), value_key(&c.value)))
             .or_default()
-            .push(c);
+            .push(i);
     }
-    let sides = by_value
-        .into_iter()
-        .map(|((_, key), group)| (key, group))
+    let side_of = |i: usize| by_value.values().position(|members| members.contains(&i));
+    let mut conflicts: Vec<[usize; 2]> = pairs
+        .iter()
+        .filter_map(|&(a, b)| {
+            let (x, y) = (side_of(a)?, side_of(b)?);
+            (x != y).then(|| [x.min(y), x.max(y)])
+        })
         .collect();
-    build_sides(rule, event, attribute, sides, why)
+    conflicts.sort_unstable();
+    conflicts.dedup();
+    let mut slots: Vec<Option<Claim>> = claims.into_iter().map(Some).collect();
+    let sides = by_value
+        .iter()
+        .map(|((_, key), members)| {
+            let group = members
+                .iter()
+                .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
+                .collect();
+            (key.clone(), group)
+        })
+        .collect();
+    build_sides(rule, event, attribute, sides, conflicts, why)
 }
 
-/// Builds a finding from sides the kind chose itself (`order` puts each event on its side).
+/// Builds a finding from sides the kind chose itself (`order` puts each event on its side),
+/// with the pairs of sides (indexes into `given`) that cannot both be true.
 pub fn build_sides(
     rule: &Rule,
     event: &str,
     attribute: Attribute,
     given: Vec<(String, Vec<Claim>)>,
+    conflicts: Vec<[usize; 2]>,
     why: String,
 ) -> Finding {
     let mut all = Vec::new();
@@ -153,6 +174,7 @@ pub fn build_sides(
         message,
         claims: all,
         sides,
+        conflicts,
         why,
         status: Status::Open,
     }

@@ -67,6 +67,10 @@ fn finding(f: &Finding, w: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(w)?;
     writeln!(w, "{}", escape(&f.message))?;
+    if !f.why.trim().is_empty() {
+        writeln!(w)?;
+        writeln!(w, "_{}_", escape(&f.why))?;
+    }
     writeln!(w)?;
     writeln!(w, "| Source | Value | Quote | Where |")?;
     writeln!(w, "| --- | --- | --- | --- |")?;
@@ -77,10 +81,8 @@ fn finding(f: &Finding, w: &mut dyn Write) -> io::Result<()> {
                 None => escape(source),
             };
             let published = c.published.map(|d| format!(" · {d}")).unwrap_or_default();
-            let attribution = c
-                .attribution
-                .as_deref()
-                .map(|a| format!(" — according to {}", escape(a)))
+            let attribution = super::attribution_text(c)
+                .map(|a| format!(" — according to {}", escape(&a)))
                 .unwrap_or_default();
             writeln!(
                 w,

@@ -133,6 +133,9 @@ fn finding_text(f: &Finding) -> String {
         one_line(&f.rule),
         one_line(&f.message)
     );
+    if !f.why.trim().is_empty() {
+        text.push_str(&format!("\n{}", one_line(&f.why)));
+    }
     if let Status::Accepted { reason, .. } = &f.status {
         text.push_str(&format!("\naccepted: {}", one_line(reason)));
     }

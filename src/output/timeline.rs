@@ -104,6 +104,7 @@ struct JsonRow<'a> {
     line: usize,
     quote: &'a str,
     attribution: Option<&'a str>,
+    via: Option<&'a str>,
     url: Option<&'a str>,
 }
 
@@ -126,6 +127,7 @@ impl<'a> From<&Row<'a>> for JsonRow<'a> {
             line: c.line,
             quote: &c.quote,
             attribution: c.attribution.as_deref(),
+            via: c.via.as_deref(),
             url: c.url.as_deref(),
         }
     }

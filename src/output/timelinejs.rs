@@ -15,7 +15,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::csv::{neutralize, writer, Options};
 use super::timeline::{rows, Row};
-use super::{attribute_name, escape_html, safe_url, severity_name, value_with_text};
+use super::{attribute_name, escape_html, safe_url, severity_name, value_with_text, Names};
 use crate::claims::{Attribute, Value};
 use crate::engine::Finding;
 use crate::temporal::Granularity;
@@ -48,12 +48,22 @@ pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     render_with(report, Options::default(), w)
 }
 
-/// Renders one TimelineJS row per dated event.
+/// Renders one TimelineJS row per dated event, headlined by its id.
 pub fn render_with(report: &Report, options: Options, w: &mut dyn Write) -> io::Result<()> {
+    render_named(report, options, &Names::default(), w)
+}
+
+/// Renders one TimelineJS row per dated event, headlined by its name when `names` has one.
+pub fn render_named(
+    report: &Report,
+    options: Options,
+    names: &Names,
+    w: &mut dyn Write,
+) -> io::Result<()> {
     let mut out = writer(options, w)?;
     out.write_record(HEADER)?;
     for event in events(&rows(&report.claims)) {
-        let record = event_record(&event, &report.findings);
+        let record = event_record(&event, names.event(event.id), &report.findings);
         out.write_record(record.iter().map(|cell| neutralize(cell).into_owned()))?;
     }
     out.flush()
@@ -163,7 +173,7 @@ fn choose_date(rows: &[&Row]) -> ((NaiveDate, NaiveDate, Granularity, String), V
 }
 
 /// The TimelineJS cells of one event.
-fn event_record(event: &Event, findings: &[Finding]) -> [String; 18] {
+fn event_record(event: &Event, headline: &str, findings: &[Finding]) -> [String; 18] {
     let (from, to, g, value) = &event.date;
     let [year, month, day, end_year, end_month, end_day] = date_cells(*from, *to, *g);
     let time = value
@@ -188,7 +198,7 @@ fn event_record(event: &Event, findings: &[Finding]) -> [String; 18] {
         end_day,
         String::new(),
         display,
-        escape_html(event.id),
+        escape_html(headline),
         text(event, findings),
         String::new(),
         escape_html(&sources.join(", ")),
@@ -251,10 +261,8 @@ fn text(event: &Event, findings: &[Finding]) -> String {
             None => escape_html(&c.source),
         };
         let published = c.published.map(|d| format!(" ({d})")).unwrap_or_default();
-        let attribution = c
-            .attribution
-            .as_deref()
-            .map(|a| format!(", according to {}", escape_html(a)))
+        let attribution = super::attribution_text(c)
+            .map(|a| format!(", according to {}", escape_html(&a)))
             .unwrap_or_default();
         html.push_str(&format!(
             "<li><b>{source}</b>{published}: {} {}{attribution} \u{2014} \u{201c}{}\u{201d}</li>",

@@ -68,6 +68,29 @@ mod tests {
         assert_eq!(f[0].sides[0].value, "6");
         assert_eq!(f[0].sides[0].sources, vec!["B".to_string()]);
         assert_eq!(f[0].message, "B says 6; A says 7");
+        assert_eq!(f[0].conflicts, vec![[0, 1]]);
+    }
+
+    #[test]
+    fn rising_wounded_count_is_not_a_conflict_but_a_lower_count_a_year_later_is() {
+        let mut r = rule(RuleKind::Agree);
+        r.allow_growth_days = Some(30);
+        let report = |source: &str, low: f64, high: Option<f64>, published: &str| {
+            let mut c = count(source, "e", Attribute::Injured, low, high);
+            c.published = Some(date(published));
+            c
+        };
+        let claims = vec![
+            report("A", 171.0, None, "2013-04-16"),
+            report("B", 176.0, Some(176.0), "2013-04-17"),
+            report("C", 264.0, Some(264.0), "2013-04-25"),
+            report("D", 133.0, Some(147.0), "2014-04-10"),
+        ];
+        let f = run(&r, &claims);
+        assert_eq!(f.len(), 1);
+        let values: Vec<&str> = f[0].sides.iter().map(|s| s.value.as_str()).collect();
+        assert_eq!(values, vec!["133-147", ">= 171", "176", "264"]);
+        assert_eq!(f[0].conflicts, vec![[0, 1], [0, 2], [0, 3]]);
     }
 
     #[test]

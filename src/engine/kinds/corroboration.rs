@@ -55,7 +55,12 @@ pub fn run(rule: &Rule, claims: &[Claim]) -> Vec<Finding> {
                 witnesses.into_iter().collect::<Vec<_>>().join(", ")
             );
             out.push(crate::engine::finding::build(
-                rule, &event, attribute, claims, why,
+                rule,
+                &event,
+                attribute,
+                claims,
+                &[],
+                why,
             ));
         }
     }

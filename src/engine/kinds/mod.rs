@@ -92,6 +92,12 @@ fn normalize_name(name: &str) -> String {
 /// Why two values cannot both be true, or `None` when they can (their intervals overlap after
 /// the rule's tolerance; dates compared at the coarsest granularity both sides have).
 pub fn conflict(rule: &Rule, a: &Value, b: &Value) -> Option<String> {
+    // The lower value first, so the reason reads the same whatever the input order.
+    let (a, b) = if super::finding::order_key(b) < super::finding::order_key(a) {
+        (b, a)
+    } else {
+        (a, b)
+    };
     match (a, b) {
         (
             Value::Count {
@@ -319,40 +325,13 @@ pub(crate) fn finding_from_pairs(
     claims: &[&Claim],
     pairs: &[(usize, usize)],
 ) -> Option<Finding> {
-    if pairs.is_empty() {
+    let mut members: Vec<usize> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+    members.sort_unstable();
+    members.dedup();
+    if members.is_empty() {
         return None;
     }
-    let mut involved = vec![false; claims.len()];
-    for &(a, b) in pairs {
-        for x in [a, b] {
-            if let Some(flag) = involved.get_mut(x) {
-                *flag = true;
-            }
-        }
-    }
-    let members: Vec<&Claim> = claims
-        .iter()
-        .zip(&involved)
-        .filter(|(_, inv)| **inv)
-        .map(|(c, _)| *c)
-        .collect();
-    let mut reasons: Vec<String> = pairs
-        .iter()
-        .filter_map(|&(a, b)| {
-            let (x, y) = (claims.get(a)?, claims.get(b)?);
-            conflict(rule, &x.value, &y.value)
-        })
-        .collect();
-    reasons.sort();
-    reasons.dedup();
-    let owned = members.into_iter().cloned().collect();
-    Some(super::finding::build(
-        rule,
-        event,
-        attribute,
-        owned,
-        reasons.join("; "),
-    ))
+    Some(finding_for(rule, event, attribute, claims, &members, pairs))
 }
 
 /// One finding per connected group of conflicting claims.
@@ -365,27 +344,48 @@ pub(crate) fn findings_from_pairs(
 ) -> Vec<Finding> {
     components(claims.len(), pairs)
         .into_iter()
-        .map(|members| {
-            let member_claims: Vec<Claim> = members
-                .iter()
-                .filter_map(|&i| claims.get(i).map(|c| (*c).clone()))
-                .collect();
-            let mut reasons = Vec::new();
-            for &(a, b) in pairs {
-                if members.contains(&a) {
-                    if let (Some(x), Some(y)) = (claims.get(a), claims.get(b)) {
-                        if let Some(r) = conflict(rule, &x.value, &y.value) {
-                            if !reasons.contains(&r) {
-                                reasons.push(r);
-                            }
-                        }
-                    }
-                }
-            }
-            reasons.sort();
-            super::finding::build(rule, event, attribute, member_claims, reasons.join("; "))
-        })
+        .map(|members| finding_for(rule, event, attribute, claims, &members, pairs))
         .collect()
+}
+
+/// The finding over `members` (indexes into `claims`), with the pairs among them and the
+/// reasons those pairs conflict.
+fn finding_for(
+    rule: &Rule,
+    event: &str,
+    attribute: Attribute,
+    claims: &[&Claim],
+    members: &[usize],
+    pairs: &[(usize, usize)],
+) -> Finding {
+    let local = |i: usize| members.iter().position(|&m| m == i);
+    let member_claims: Vec<Claim> = members
+        .iter()
+        .filter_map(|&i| claims.get(i).map(|c| (*c).clone()))
+        .collect();
+    let mut local_pairs = Vec::new();
+    let mut reasons = Vec::new();
+    for &(a, b) in pairs {
+        let (Some(la), Some(lb)) = (local(a), local(b)) else {
+            continue;
+        };
+        local_pairs.push((la, lb));
+        if let (Some(x), Some(y)) = (claims.get(a), claims.get(b)) {
+            if let Some(r) = conflict(rule, &x.value, &y.value) {
+                reasons.push(r);
+            }
+        }
+    }
+    reasons.sort();
+    reasons.dedup();
+    super::finding::build(
+        rule,
+        event,
+        attribute,
+        member_claims,
+        &local_pairs,
+        reasons.join("; "),
+    )
 }
 
 #[cfg(test)]
