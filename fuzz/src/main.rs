@@ -104,6 +104,26 @@ struct Current {
     running: AtomicBool,
 }
 
+/// CPU time of this thread: what an input costs, whatever else the shared machine is running
+/// (wall time on 2 cores shared by many builds would flag preemption, not slow code).
+fn thread_cpu() -> Duration {
+    #[repr(C)]
+    struct Timespec {
+        sec: i64,
+        nsec: i64,
+    }
+    extern "C" {
+        fn clock_gettime(clock: i32, tp: *mut Timespec) -> i32;
+    }
+    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
+    let mut t = Timespec { sec: 0, nsec: 0 };
+    // SAFETY: clock_gettime writes one timespec to the pointer it is given.
+    if unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut t) } != 0 {
+        return Duration::ZERO;
+    }
+    Duration::new(t.sec as u64, t.nsec as u32)
+}
+
 fn fnv(data: &[u8]) -> u64 {
     data.iter().fold(0xcbf29ce484222325u64, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x100000001b3)
@@ -119,10 +139,11 @@ fn save(dir: &Path, prefix: &str, data: &[u8]) -> PathBuf {
 
 fn main() {
     let options = parse_args();
-    install_panic_hook();
     let target = options.target;
     let name = target.name();
+    // Outside the runs a panic is the harness's own failure: the default hook prints it.
     target.prepare(&options.root);
+    install_panic_hook();
 
     if !options.repro.is_empty() {
         let mut failed = false;
@@ -131,14 +152,16 @@ fn main() {
                 eprintln!("{}: {e}", path.display());
                 std::process::exit(2)
             });
-            let t = Instant::now();
+            let t = thread_cpu();
             let result = panic::catch_unwind(AssertUnwindSafe(|| target.run(&data)));
-            let ms = t.elapsed().as_secs_f64() * 1e3;
+            let ms = thread_cpu().saturating_sub(t).as_secs_f64() * 1e3;
             match result {
-                Ok(()) => println!("{}: ok in {ms:.2} ms", path.display()),
+                Ok(()) => println!("{}: ok in {ms:.2} ms CPU", path.display()),
                 Err(_) => {
                     failed = true;
-                    let msg = LAST_PANIC.with(|p| p.borrow_mut().take()).unwrap_or_default();
+                    let msg = LAST_PANIC
+                        .with(|p| p.borrow_mut().take())
+                        .unwrap_or_default();
                     println!("{}: PANIC {msg}", path.display());
                 }
             }
@@ -235,13 +258,15 @@ fn main() {
         }
         map.reset();
         let started = Instant::now();
+        let cpu = thread_cpu();
         current
             .started_ms
             .store(epoch.elapsed().as_millis() as u64, Ordering::Release);
         current.running.store(true, Ordering::Release);
         let result = panic::catch_unwind(AssertUnwindSafe(|| target.run(&input)));
         current.running.store(false, Ordering::Release);
-        let took = started.elapsed();
+        let took = thread_cpu().saturating_sub(cpu);
+        let wall = started.elapsed();
         execs += 1;
         if took > slowest.0 {
             slowest = (took, input.clone());
@@ -250,14 +275,17 @@ fn main() {
             slow += 1;
             let path = save(&artifacts, "slow", &input);
             eprintln!(
-                "SLOW: {name} took {:.1} ms on {}",
+                "SLOW: {name} took {:.1} ms CPU ({:.1} ms wall) on {}",
                 took.as_secs_f64() * 1e3,
+                wall.as_secs_f64() * 1e3,
                 path.display()
             );
         }
         if result.is_err() {
             crash_inputs += 1;
-            let msg = LAST_PANIC.with(|p| p.borrow_mut().take()).unwrap_or_default();
+            let msg = LAST_PANIC
+                .with(|p| p.borrow_mut().take())
+                .unwrap_or_default();
             if crashes.insert(msg.clone()) {
                 let path = save(&artifacts, "crash", &input);
                 eprintln!("CRASH: {name}: {msg}\n  input: {}", path.display());
@@ -271,7 +299,7 @@ fn main() {
             last_status = Instant::now();
             let secs = epoch.elapsed().as_secs_f64();
             eprintln!(
-                "#{execs} {:.0}/s corpus {} edges {} crashes {} slow {} slowest {:.2} ms",
+                "#{execs} {:.0}/s corpus {} edges {} crashes {} slow {} slowest {:.2} ms CPU",
                 execs as f64 / secs,
                 corpus.len(),
                 map.seen(),
@@ -284,7 +312,7 @@ fn main() {
     let secs = epoch.elapsed().as_secs_f64();
     let slowest_path = save(&artifacts, "slowest", &slowest.1);
     println!(
-        "target={name} execs={execs} seconds={secs:.0} execs_per_s={:.0} corpus={} seeds={seeds} edges={} crashes={} crash_inputs={crash_inputs} slow_over_100ms={slow} hangs=0 slowest_ms={:.2} slowest_input={}",
+        "target={name} execs={execs} seconds={secs:.0} execs_per_s={:.0} corpus={} seeds={seeds} edges={} crashes={} crash_inputs={crash_inputs} slow_over_100ms={slow} hangs=0 slowest_cpu_ms={:.2} slowest_input={}",
         execs as f64 / secs.max(1e-9),
         corpus.len(),
         map.seen(),

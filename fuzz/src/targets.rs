@@ -36,7 +36,19 @@ static CONFIG: OnceLock<Config> = OnceLock::new();
 static SAMPLE: OnceLock<ingest::Document> = OnceLock::new();
 
 fn config() -> &'static Config {
-    CONFIG.get_or_init(|| Config::bundled().expect("the bundled rules load"))
+    CONFIG.get_or_init(|| {
+        Config::bundled().unwrap_or_else(|e| {
+            // Keep fuzzing while a rules file on this branch is broken: events and core rules.
+            eprintln!(
+                "warning: the bundled rules do not load ({e}); using events.toml and core.toml"
+            );
+            let events = EventCatalog::parse(EVENTS, Path::new("rules/events.toml"))
+                .expect("rules/events.toml loads");
+            let files = [(PathBuf::from("rules/core.toml"), CORE.to_string())];
+            let rules = RuleSet::parse(&files, &events).expect("rules/core.toml loads");
+            Config { events, rules }
+        })
+    })
 }
 
 impl Target {
@@ -66,9 +78,9 @@ impl Target {
 
     pub fn max_len(self) -> usize {
         match self {
-            Target::Temporal | Target::Quantity => 12_000,
-            Target::Rules => 16_000,
-            Target::Ingest | Target::Timeml | Target::Pipeline => 32_000,
+            Target::Temporal | Target::Quantity => 4_096,
+            Target::Rules => 8_192,
+            Target::Ingest | Target::Timeml | Target::Pipeline => 16_384,
         }
     }
 
@@ -236,7 +248,10 @@ impl Target {
     /// The seed inputs: the project's own corpora, in this target's input layout.
     pub fn seeds(self, root: &Path) -> Vec<Vec<u8>> {
         let data = files(&root.join("data"), &["txt", "html", "jsonl", "md"]);
-        let fixtures = files(&root.join("tests/fixtures"), &["txt", "html", "jsonl", "md"]);
+        let fixtures = files(
+            &root.join("tests/fixtures"),
+            &["txt", "html", "jsonl", "md"],
+        );
         let corpus = files(&root.join("src/temporal/corpus"), &["toml"]);
         let rules = files(&root.join("rules"), &["toml"]);
         let tml = files(&root.join("tests"), &["tml"]);
@@ -265,8 +280,8 @@ impl Target {
                 for path in &data {
                     if let Ok(text) = std::fs::read_to_string(path) {
                         for line in text.lines().filter(|l| l.len() > 20).take(40) {
-                            let mut seed = anchor_bytes(NaiveDate::from_ymd_opt(2013, 9, 20))
-                                .to_vec();
+                            let mut seed =
+                                anchor_bytes(NaiveDate::from_ymd_opt(2013, 9, 20)).to_vec();
                             seed.extend_from_slice(line.as_bytes());
                             seeds.push(seed);
                         }
@@ -386,6 +401,7 @@ impl Target {
     }
 }
 
+const EVENTS: &str = include_str!("../../rules/events.toml");
 const CORE: &str = include_str!("../../rules/core.toml");
 const EXAMPLES: &str = include_str!("../../rules/examples/core.toml");
 
@@ -554,7 +570,12 @@ fn check_quantities(text: &str, quantities: &[factline::claims::quantity::Quanti
         // "more than 100" is [101, inf) with best 100, so best may sit just outside; the
         // interval itself must not be empty.
         if let Some(high) = q.high {
-            assert!(q.low <= high, "quantity {:?}: low {} above high {high}", q.text, q.low);
+            assert!(
+                q.low <= high,
+                "quantity {:?}: low {} above high {high}",
+                q.text,
+                q.low
+            );
         }
     }
 }
