@@ -23,7 +23,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{conflict, groups, same_time, witness};
+use super::{agree, groups, same_time, witness};
 use crate::claims::Claim;
 use crate::engine::finding::value_key;
 use crate::engine::rules::Rule;
@@ -38,7 +38,7 @@ pub fn run(rule: &Rule, claims: &[Claim]) -> Vec<Finding> {
             let backed = group.iter().any(|other| {
                 witness(rule, other) != own
                     && same_time(rule, c, other)
-                    && conflict(rule, &c.value, &other.value).is_none()
+                    && agree(rule, &c.value, &other.value)
             });
             if !backed {
                 single

@@ -97,15 +97,10 @@ fn normalize_name(name: &str) -> String {
     lower.chars().filter(|c| *c != '.').collect()
 }
 
-/// Why two values cannot both be true, or `None` when they can (their intervals overlap after
-/// the rule's tolerance; dates compared at the coarsest granularity both sides have).
-pub fn conflict(rule: &Rule, a: &Value, b: &Value) -> Option<String> {
-    // The lower value first, so the reason reads the same whatever the input order.
-    let (a, b) = if super::finding::order_key(b) < super::finding::order_key(a) {
-        (b, a)
-    } else {
-        (a, b)
-    };
+/// Whether two values can both be true: their intervals overlap after the rule's tolerance;
+/// exact dates compared at the coarsest unit both have, dates with a modifier as they are.
+/// Also gives the unit exact dates were compared by. A count and a date never conflict.
+fn compatible(rule: &Rule, a: &Value, b: &Value) -> (bool, Option<Granularity>) {
     match (a, b) {
         (
             Value::Count {
@@ -119,22 +114,7 @@ pub fn conflict(rule: &Rule, a: &Value, b: &Value) -> Option<String> {
             let widen_low = |x: f64| x * (1.0 - t);
             let widen_high = |x: Option<f64>| x.map_or(f64::INFINITY, |h| h * (1.0 + t));
             let overlap = widen_low(*al) <= widen_high(*bh) && widen_low(*bl) <= widen_high(*ah);
-            if overlap {
-                None
-            } else {
-                let tol = if t > 0.0 {
-                    format!(" even with a {}% tolerance", (t * 100.0).round())
-                } else {
-                    String::new()
-                };
-                Some(format!(
-                    "{} and {} cannot both be true: the ranges [{}] and [{}] do not overlap{tol}",
-                    super::finding::value_key(a),
-                    super::finding::value_key(b),
-                    range(*al, *ah),
-                    range(*bl, *bh),
-                ))
-            }
+            (overlap, None)
         }
         (
             Value::Date {
@@ -156,33 +136,78 @@ pub fn conflict(rule: &Rule, a: &Value, b: &Value) -> Option<String> {
             // "2012" is 2011 against 2012). A value with a modifier ("nearly a year ago",
             // "late 2011") already states its uncertainty as its interval: widening that to
             // whole units would swallow the very difference the band draws.
-            let g = (*ag).max(*bg);
-            let coarsen = am.is_none() && bm.is_none();
-            let widen = |e: NaiveDate, l: NaiveDate| {
-                if coarsen {
-                    (floor(e, g), ceil(l, g))
-                } else {
-                    (e, l)
-                }
+            let unit = (am.is_none() && bm.is_none()).then(|| (*ag).max(*bg));
+            let widen = |e: NaiveDate, l: NaiveDate| match unit {
+                Some(g) => (floor(e, g), ceil(l, g)),
+                None => (e, l),
             };
             let (ae2, al2) = widen(*ae, *al);
             let (be2, bl2) = widen(*be, *bl);
-            if ae2 <= bl2 && be2 <= al2 {
-                None
-            } else if coarsen {
-                Some(format!(
-                    "{} ({ae}..{al}) and {} ({be}..{bl}) do not overlap, even compared by {}",
-                    super::finding::value_key(a),
-                    super::finding::value_key(b),
-                    granularity_name(g),
-                ))
+            (ae2 <= bl2 && be2 <= al2, unit)
+        }
+        _ => (true, None),
+    }
+}
+
+/// Whether two values can both be true (see [`conflict`] for why not).
+pub fn agree(rule: &Rule, a: &Value, b: &Value) -> bool {
+    compatible(rule, a, b).0
+}
+
+/// Why two values cannot both be true, or `None` when they can.
+pub fn conflict(rule: &Rule, a: &Value, b: &Value) -> Option<String> {
+    // The lower value first, so the reason reads the same whatever the input order.
+    let (a, b) = if super::finding::order_key(b) < super::finding::order_key(a) {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    let (ok, unit) = compatible(rule, a, b);
+    if ok {
+        return None;
+    }
+    let (ka, kb) = (super::finding::value_key(a), super::finding::value_key(b));
+    match (a, b) {
+        (
+            Value::Count {
+                low: al, high: ah, ..
+            },
+            Value::Count {
+                low: bl, high: bh, ..
+            },
+        ) => {
+            let tol = if rule.tolerance > 0.0 {
+                format!(
+                    " even with a {}% tolerance",
+                    (rule.tolerance * 100.0).round()
+                )
             } else {
-                Some(format!(
-                    "{} ({ae}..{al}) and {} ({be}..{bl}) do not overlap",
-                    super::finding::value_key(a),
-                    super::finding::value_key(b),
-                ))
-            }
+                String::new()
+            };
+            Some(format!(
+                "{ka} and {kb} cannot both be true: the ranges [{}] and [{}] do not overlap{tol}",
+                range(*al, *ah),
+                range(*bl, *bh),
+            ))
+        }
+        (
+            Value::Date {
+                earliest: ae,
+                latest: al,
+                ..
+            },
+            Value::Date {
+                earliest: be,
+                latest: bl,
+                ..
+            },
+        ) => {
+            let by = unit
+                .map(|g| format!(", even compared by {}", granularity_name(g)))
+                .unwrap_or_default();
+            Some(format!(
+                "{ka} ({ae}..{al}) and {kb} ({be}..{bl}) do not overlap{by}"
+            ))
         }
         _ => None,
     }
@@ -276,6 +301,11 @@ pub(crate) fn ceil(d: NaiveDate, g: Granularity) -> NaiveDate {
     };
     next.and_then(|n| n.pred_opt()).unwrap_or(d)
 }
+
+/// At most this many pairs of values in conflict are kept (and listed in a finding's
+/// `conflicts` and reasons): a group with thousands of distinct values would otherwise give
+/// millions. Who is involved and the connected groups are always complete.
+pub(crate) const MAX_REPRESENTED: usize = 64;
 
 /// Which claims of a group conflict. Built bucket by bucket (claims with one value never
 /// conflict with each other), so memory stays linear in the claims however many pairs
@@ -371,7 +401,7 @@ pub(crate) fn conflict_graph(
             let (Some(lv), Some(rv)) = (claims.get(l0), claims.get(r0)) else {
                 continue;
             };
-            if conflict(rule, &lv.value, &rv.value).is_none() {
+            if agree(rule, &lv.value, &rv.value) {
                 continue;
             }
             let mut rep = None;
@@ -386,7 +416,9 @@ pub(crate) fn conflict_graph(
                     }
                 }
             }
-            graph.reps.extend(rep);
+            if graph.reps.len() < MAX_REPRESENTED {
+                graph.reps.extend(rep);
+            }
         }
     }
     graph
