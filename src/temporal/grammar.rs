@@ -22,6 +22,9 @@ pub enum Meaning {
         point: Point,
         band: Option<(NaiveDate, NaiveDate)>,
         basis: Basis,
+        /// For "N units ago": the exact day N units before the anchor and the span in days,
+        /// so "about"/"nearly" can draw a band around it rather than around the whole year.
+        ago: Option<(NaiveDate, i64)>,
     },
     /// A value with no interval: `PAST_REF`, `XXXX-XX`, `P3Y`, `XXXX-WXX-5`.
     Value {
@@ -586,6 +589,26 @@ impl<'t, 'a> Grammar<'t, 'a> {
         }
         if let Some(m) = hit.modifier {
             apply_modifier(&mut hit.meaning, m);
+        }
+        // "nearly a year ago" is less than a year: from a little before the exact day to a
+        // quarter of the distance after it.
+        let nearly = self
+            .toks
+            .get(i)
+            .is_some_and(|t| t.is("nearly") || t.is("almost"));
+        if let (
+            true,
+            Meaning::Point {
+                band,
+                ago: Some((center, span)),
+                ..
+            },
+        ) = (nearly, &mut hit.meaning)
+        {
+            *band = Some((
+                add_days(*center, -(*span / 12).max(1)).unwrap_or(*center),
+                add_days(*center, (*span / 4).max(1)).unwrap_or(*center),
+            ));
         }
         Some(hit)
     }
@@ -1527,7 +1550,25 @@ impl<'t, 'a> Grammar<'t, 'a> {
             Unit::Day => coarsen(reference, Unit::Day)?.shift(n)?,
             Unit::Hour | Unit::Minute | Unit::Second => coarsen(reference, Unit::Day)?,
         };
-        Some((c, id, point(p, basis)))
+        let mut m = point(p, basis);
+        if let (Meaning::Point { ago, .. }, Point::Day(Some(_), _, _)) = (&mut m, reference) {
+            let unit_days: i64 = match u {
+                Unit::Day => 1,
+                Unit::Week => 7,
+                Unit::Fortnight => 14,
+                Unit::Month => 30,
+                Unit::Quarter => 91,
+                Unit::Year => 365,
+                Unit::Decade => 3652,
+                Unit::Century => 36524,
+                Unit::Hour | Unit::Minute | Unit::Second => 0,
+            };
+            let days = i64::from(n) * unit_days;
+            if let Some(center) = reference.bounds().and_then(|b| add_days(b.0, days)) {
+                *ago = Some((center, days.abs()));
+            }
+        }
+        Some((c, id, m))
     }
 
     /// `three years`, `a week`, `two-year`, `10-year`, `several months`, `the nine months`,
@@ -2430,7 +2471,19 @@ fn takes_modifier(rule: &str, m: Option<Modifier>) -> bool {
 /// Sets the modifier's effect on the meaning: START/MID/END narrow the interval; APPROX around
 /// an "ago" widens it to a band; nearly/almost before a duration is LESS_THAN (set by caller).
 fn apply_modifier(meaning: &mut Meaning, m: Modifier) {
-    if let Meaning::Point { point, band, .. } = meaning {
+    if let Meaning::Point {
+        point, band, ago, ..
+    } = meaning
+    {
+        if let (Modifier::Approx, Some((center, span))) = (m, *ago) {
+            // "about a year ago": a quarter of the distance either side of the exact day.
+            let q = (span / 4).max(1);
+            *band = Some((
+                add_days(center, -q).unwrap_or(center),
+                add_days(center, q).unwrap_or(center),
+            ));
+            return;
+        }
         if let Some(b) = point.bounds() {
             *band = Some(match m {
                 Modifier::Approx => {
@@ -2451,6 +2504,7 @@ fn point(p: Point, basis: Basis) -> Meaning {
     Meaning::Point {
         point: p,
         band: None,
+        ago: None,
         basis,
     }
 }
