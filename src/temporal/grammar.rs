@@ -559,9 +559,6 @@ impl<'t, 'a> Grammar<'t, 'a> {
             }
         }
         let mut hit = best?;
-        if hit.rule == "year-end" && hit.modifier.is_none() {
-            hit.modifier = Some(Modifier::End);
-        }
         // "a year or so", "1994 or later", "1990 and beyond".
         let mut e = Cursor {
             toks: self.toks,
@@ -731,10 +728,10 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 a.year() + 1
             }
         } else {
-            // Nearest month, a month ahead counting double (news leans to the past).
+            // Nearest month, a month ahead counting one and a half (news leans to the past).
             let back = (a.month() as i32 - m as i32).rem_euclid(12);
             let ahead = 12 - back;
-            if back == 0 || back <= 2 * ahead {
+            if back == 0 || 2 * back <= 3 * ahead {
                 if m <= a.month() {
                     a.year()
                 } else {
@@ -2113,10 +2110,13 @@ impl<'t, 'a> Grammar<'t, 'a> {
             if e.word("year") {
                 let _ = e.punct(b'-') || (e.punct(b'\'') && e.word("s"));
                 if e.word("end") {
+                    // TimeBank writes the year's last day.
                     let y = a?.year();
-                    let mut m = point(Point::Year(y), Basis::Anchor);
-                    apply_modifier(&mut m, Modifier::End);
-                    return Some((e, "year-end", m));
+                    return Some((
+                        e,
+                        "year-end",
+                        point(Point::Day(Some(y), 12, 31), Basis::Anchor),
+                    ));
                 }
             }
         }
@@ -2143,6 +2143,10 @@ impl<'t, 'a> Grammar<'t, 'a> {
             ));
         }
         let (u, pl) = c.unit()?;
+        // "the year-ago results": the year-ago adjective, not the year.
+        if c.peek().is_some_and(|n| n.punct(b'-')) {
+            return None;
+        }
         if pl || !matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day) {
             return None;
         }
@@ -2334,7 +2338,11 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 } else if let Some((u, _)) = e.unit() {
                     c = e;
                     let n = n.unwrap_or(1);
-                    duration_value(Some(n), u)
+                    if u == Unit::Quarter {
+                        format!("P{n}Q")
+                    } else {
+                        duration_value(Some(n), u)
+                    }
                 } else {
                     return None;
                 }
