@@ -12,7 +12,9 @@ fn factline() -> Command {
 }
 
 fn data() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join("articles")
 }
 
 #[test]

@@ -23,7 +23,7 @@ pub(crate) const DEFAULT_ACCEPTED: &str = "factline.accepted.toml";
 /// Ingest articles, extract claims, run the rules and print the findings.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  factline check data/mek\n  factline check a.txt b.html --format json\n  factline check data --fail-on never\n  factline extract data -o claims.jsonl && factline check --claims claims.jsonl\n  factline check data --accepted review/accepted.toml --strict-accepted\n\nExit status: 0 no open finding at or above --fail-on, 1 there is one (or, with --strict-accepted, a stale accepted entry), 2 usage or input error."
+    after_help = "Examples:\n  factline check data/articles/mek\n  factline check a.txt b.html --format json\n  factline check data/articles --fail-on never\n  factline extract data/articles -o claims.jsonl && factline check --claims claims.jsonl\n  factline check data/articles --accepted review/accepted.toml --strict-accepted\n\nExit status: 0 no open finding at or above --fail-on, 1 there is one (or, with --strict-accepted, a stale accepted entry), 2 usage or input error."
 )]
 pub struct Args {
     /// Files, folders (walked for .txt/.md/.html/.jsonl) or `-` for stdin (the default when

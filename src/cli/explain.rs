@@ -11,7 +11,7 @@ use super::ExitStatus;
 /// Explain one finding: the rule, each claim, how its value was normalized.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  factline explain fl-3f2a9c01b7de data/mek\n  factline explain fl-3f2a9c01b7de --claims claims.jsonl\n\nExit status: 0 explained, 2 no finding has this id on these inputs, or an input error."
+    after_help = "Examples:\n  factline explain fl-3f2a9c01b7de data/articles/mek\n  factline explain fl-3f2a9c01b7de --claims claims.jsonl\n\nExit status: 0 explained, 2 no finding has this id on these inputs, or an input error."
 )]
 pub struct Args {
     /// The finding's id, as `check` prints it (`fl-` and 12 hex digits).

@@ -18,7 +18,7 @@ use crate::error::{Error, Location};
 /// Extract claims to JSONL (the map stage), for `check --claims`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  factline extract data/mek -o claims.jsonl\n  factline extract shard-01/ -o part-01.jsonl && factline check --claims part-*.jsonl\n\nExit status: 0 written, 2 usage or input error (unreadable inputs are reported and skipped)."
+    after_help = "Examples:\n  factline extract data/articles/mek -o claims.jsonl\n  factline extract shard-01/ -o part-01.jsonl && factline check --claims part-*.jsonl\n\nExit status: 0 written, 2 usage or input error (unreadable inputs are reported and skipped)."
 )]
 pub struct Args {
     /// Files, folders (walked for .txt/.md/.html/.jsonl) or `-` for stdin.

@@ -12,7 +12,7 @@ use crate::output::{self, progress::Progress};
 /// Every dated claim and event mention, sorted by date.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  factline timeline data/mek -o timeline.csv\n  factline timeline data --format table\n  factline timeline data --format timelinejs --bom -o timelinejs.csv\n\nCSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a\ncarriage return) are prefixed with ' so they show as text."
+    after_help = "Examples:\n  factline timeline data/articles/mek -o timeline.csv\n  factline timeline data/articles --format table\n  factline timeline data/articles --format timelinejs --bom -o timelinejs.csv\n\nCSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a\ncarriage return) are prefixed with ' so they show as text."
 )]
 pub struct Args {
     /// Files, folders or `-` for stdin.
