@@ -171,6 +171,20 @@ impl<'t, 'a> Cursor<'t, 'a> {
                 if t.text.len() <= 4 && !t.upper {
                     return None;
                 }
+                // "Sun" the newspaper, "Sat" the exam: an abbreviation must lead into a date
+                // ("Fri, Jul 20", "Sat. 9 Feb", "Wed Oct 9").
+                if t.text.len() <= 4 {
+                    let n = self.toks.get(self.i + 1);
+                    let leads = n.is_some_and(|n| {
+                        n.punct(b'.')
+                            || n.punct(b',')
+                            || n.kind == TokKind::Num
+                            || matches!(n.lex, Lex::Month(_))
+                    });
+                    if !leads {
+                        return None;
+                    }
+                }
                 self.i += 1;
                 if t.text.len() <= 4 {
                     self.dot();
@@ -260,7 +274,7 @@ impl<'t, 'a> Cursor<'t, 'a> {
         let save = *self;
         let t = self.next()?;
         match t.kind {
-            TokKind::Num if !t.plural && !t.ordinal && t.digits <= 4 => {
+            TokKind::Num if !t.plural && !t.ordinal && t.digits <= 3 => {
                 // "1.5" or "2,000": decimals and grouped thousands are not counts of units here.
                 let mut c = *self;
                 if (c.punct(b'.') || c.punct(b','))
@@ -289,14 +303,22 @@ impl<'t, 'a> Cursor<'t, 'a> {
                 }
                 ("a" | "an", _) => {
                     let mut c = *self;
-                    if c.word("few") || c.word("couple") {
-                        let _ = c.word("of");
+                    if c.word("few") {
                         *self = c;
                         return Some(None);
+                    }
+                    if c.word("couple") {
+                        let _ = c.word("of");
+                        *self = c;
+                        return Some(Some(2));
                     }
                     Some(Some(1))
                 }
                 ("several" | "few" | "some" | "many" | "numerous", _) => Some(None),
+                ("couple", _) => {
+                    let _ = self.word("of");
+                    Some(Some(2))
+                }
                 _ => {
                     *self = save;
                     None
@@ -323,199 +345,166 @@ fn expand_two_digit_year(yy: i32, anchor: Option<NaiveDate>) -> i32 {
     }
 }
 
+const PAST_CUES: &[&str] = &[
+    "said",
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "yesterday",
+    "last",
+    "earlier",
+    "told",
+    "reported",
+    "announced",
+    "killed",
+    "died",
+    "arrived",
+];
+
+/// Whether the words nearest byte `at` of `text` (within 120 bytes, same sentence as far as a
+/// newline tells) speak of the future: the nearest tense cue decides, "will" against "said".
+fn future_tense_near(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let lo = at.saturating_sub(120);
+    let hi = (at + 120).min(bytes.len());
+    let (mut future, mut past) = (usize::MAX, usize::MAX);
+    let mut i = lo;
+    while i < hi {
+        let Some(&b) = bytes.get(i) else { break };
+        if b == b'\n' {
+            if i < at {
+                future = usize::MAX;
+                past = usize::MAX;
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if !b.is_ascii_alphabetic()
+            || (i > 0 && bytes.get(i - 1).is_some_and(|p| p.is_ascii_alphabetic()))
+        {
+            i += 1;
+            continue;
+        }
+        let mut e = i;
+        while e < hi && bytes.get(e).is_some_and(|c| c.is_ascii_alphabetic()) {
+            e += 1;
+        }
+        if let Some(w) = text.get(i..e) {
+            let dist = if e <= at {
+                at - e
+            } else {
+                i.saturating_sub(at)
+            };
+            let is = |list: &[&str]| list.iter().any(|c| c.eq_ignore_ascii_case(w));
+            if is(FUTURE_CUES) {
+                future = future.min(dist);
+            } else if is(PAST_CUES) {
+                past = past.min(dist);
+            }
+        }
+        i = e;
+    }
+    future < past
+}
+
+/// Decade words, from "twenties" (2) to "nineties" (9).
+const DECADE_WORDS: &[&str] = &[
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
 const FUTURE_CUES: &[&str] = &[
     "will",
     "shall",
     "ll",
     "scheduled",
-    "expected",
-    "expects",
-    "plans",
-    "planned",
-    "planning",
-    "due",
     "upcoming",
     "until",
     "till",
 ];
 
+#[rustfmt::skip]
 const NOT_YEAR_BEFORE: &[&str] = &[
-    "resolution",
-    "no",
-    "number",
-    "nos",
-    "page",
-    "pages",
-    "p",
-    "pp",
-    "camp",
-    "room",
-    "flight",
-    "route",
-    "highway",
-    "article",
-    "articles",
-    "section",
-    "paragraph",
-    "chapter",
-    "rule",
-    "code",
-    "law",
-    "bill",
-    "decree",
-    "item",
-    "model",
-    "version",
-    "vol",
-    "volume",
-    "issue",
-    "box",
-    "suite",
-    "apartment",
-    "apt",
-    "building",
-    "block",
-    "street",
-    "road",
-    "avenue",
-    "ave",
-    "zip",
-    "tel",
-    "phone",
-    "fax",
-    "call",
-    "cost",
-    "costs",
-    "paid",
-    "pay",
-    "usd",
-    "eur",
-    "gbp",
-    "rs",
-    "rmb",
-    "yuan",
-    "about",
-    "around",
-    "some",
-    "nearly",
-    "almost",
-    "over",
-    "than",
-    "least",
-    "only",
-    "just",
-    "approximately",
-    "roughly",
-    "estimated",
-    "total",
-    "killed",
-    "injured",
-    "of",
-    "dow",
-    "index",
-    "gained",
-    "fell",
-    "rose",
-    "lost",
-    "score",
-    "scored",
+    "resolution", "no", "number", "nos", "page", "pages", "p", "pp", "camp", "room", "flight",
+    "route", "highway", "article", "articles", "section", "paragraph", "chapter", "rule",
+    "code", "law", "bill", "decree", "item", "model", "version", "vol", "volume", "issue",
+    "box", "suite", "apartment", "apt", "building", "block", "street", "road", "avenue", "ave",
+    "zip", "tel", "phone", "fax", "call", "cost", "costs", "paid", "pay", "usd", "eur", "gbp",
+    "rs", "rmb", "yuan", "than", "least", "only", "just", "approximately", "roughly",
+    "estimated", "total", "killed", "injured", "dow", "index", "gained", "fell", "rose", "lost",
+    "score", "scored",
 ];
 
+#[rustfmt::skip]
 const NOT_YEAR_AFTER: &[&str] = &[
-    "people",
-    "persons",
-    "residents",
-    "members",
-    "troops",
-    "soldiers",
-    "men",
-    "women",
-    "children",
-    "families",
-    "refugees",
-    "workers",
-    "employees",
-    "jobs",
-    "shares",
-    "tons",
-    "tonnes",
-    "barrels",
-    "dollars",
-    "euros",
-    "pounds",
-    "yen",
-    "km",
-    "kilometers",
-    "kilometres",
-    "miles",
-    "meters",
-    "metres",
-    "feet",
-    "ft",
-    "acres",
-    "hectares",
-    "units",
-    "cars",
-    "homes",
-    "houses",
-    "votes",
-    "cases",
-    "deaths",
-    "dead",
-    "percent",
-    "calories",
-    "rounds",
-    "seats",
-    "kg",
-    "lbs",
-    "points",
-    "hours",
-    "minutes",
-    "days",
-    "weeks",
-    "months",
-    "years",
-    "others",
-    "students",
-    "prisoners",
-    "fighters",
-    "police",
-    "officers",
-    "protesters",
-    "demonstrators",
-    "civilians",
-    "patients",
-    "victims",
-    "hostages",
-    "inmates",
-    "acre",
-    "mph",
-    "degrees",
-    "pages",
-    "words",
-    "rupees",
-    "francs",
-    "marks",
-    "lire",
-    "rubles",
-    "copies",
-    "vehicles",
-    "flights",
-    "passengers",
+    "people", "persons", "residents", "members", "troops", "soldiers", "men", "women",
+    "children", "families", "refugees", "workers", "employees", "jobs", "shares", "tons",
+    "tonnes", "barrels", "dollars", "euros", "pounds", "yen", "km", "kilometers", "kilometres",
+    "miles", "meters", "metres", "feet", "ft", "acres", "hectares", "units", "cars", "homes",
+    "houses", "votes", "cases", "deaths", "dead", "percent", "calories", "rounds", "seats",
+    "kg", "lbs", "points", "hours", "minutes", "days", "weeks", "months", "years", "others",
+    "students", "prisoners", "fighters", "police", "officers", "protesters", "demonstrators",
+    "civilians", "patients", "victims", "hostages", "inmates", "acre", "mph", "degrees",
+    "pages", "words", "rupees", "francs", "marks", "lire", "rubles", "copies", "vehicles",
+    "flights", "passengers",
 ];
 
 /// The grammar over one region's tokens.
 pub struct Grammar<'t, 'a> {
     toks: &'t [Tok<'a>],
     ctx: Context,
+    /// The whole text fed and where the tokens' region starts in it, to read the tense of the
+    /// sentence around an expression.
+    text: &'t str,
+    region_start: usize,
+    /// For each token, the index of the next token that can carry a date on its own (a number,
+    /// a month, a unit, a cue word...): rules are tried only a few tokens before one.
+    next_strong: Vec<usize>,
+}
+
+/// How many tokens an expression may open with before its first strong token ("at the end of
+/// the third quarter": five).
+const MAX_LEAD: usize = 6;
+
+fn is_strong(t: &Tok) -> bool {
+    match t.kind {
+        TokKind::Num => true,
+        TokKind::Punct => t.punct(b'\''),
+        TokKind::Word => !matches!(t.lex, Lex::Other | Lex::Opener),
+    }
 }
 
 type Rule<'t, 'a> =
     fn(&Grammar<'t, 'a>, Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)>;
 
 impl<'t, 'a> Grammar<'t, 'a> {
-    pub fn new(toks: &'t [Tok<'a>], ctx: Context) -> Self {
-        Grammar { toks, ctx }
+    pub fn new(toks: &'t [Tok<'a>], ctx: Context, text: &'t str, region_start: usize) -> Self {
+        let mut next_strong = vec![usize::MAX; toks.len()];
+        let mut next = usize::MAX;
+        for (i, t) in toks.iter().enumerate().rev() {
+            if is_strong(t) {
+                next = i;
+            }
+            if let Some(slot) = next_strong.get_mut(i) {
+                *slot = next;
+            }
+        }
+        Grammar {
+            toks,
+            ctx,
+            text,
+            region_start,
+            next_strong,
+        }
     }
 
     pub fn set_previous(&mut self, p: Option<Point>) {
@@ -524,6 +513,20 @@ impl<'t, 'a> Grammar<'t, 'a> {
 
     /// The longest expression starting at token `i`, if any.
     pub fn match_at(&self, i: usize) -> Option<Hit> {
+        let t = self.toks.get(i)?;
+        // A plain word opens nothing, unless it may be a misspelt month before a number.
+        let fuzzy = t.upper
+            && t.text.len() >= 6
+            && self.toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num);
+        if (t.kind == TokKind::Word && t.lex == Lex::Other && !fuzzy)
+            || (t.kind == TokKind::Punct && !t.punct(b'\''))
+        {
+            return None;
+        }
+        let strong = self.next_strong.get(i).copied().unwrap_or(usize::MAX);
+        if strong.saturating_sub(i) > MAX_LEAD {
+            return None;
+        }
         let c = Cursor { toks: self.toks, i };
         let mut best: Option<Hit> = None;
         // Prefixes: modifiers ("about", "late", "the end of") and "the", then a core rule.
@@ -553,13 +556,41 @@ impl<'t, 'a> Grammar<'t, 'a> {
             }
         }
         let mut hit = best?;
+        if hit.rule == "year-end" && hit.modifier.is_none() {
+            hit.modifier = Some(Modifier::End);
+        }
+        // "a year or so", "1994 or later", "1990 and beyond".
+        let mut e = Cursor {
+            toks: self.toks,
+            i: hit.end,
+        };
+        let suffix = if e.word("or") {
+            match e.any(&["so", "later", "earlier", "before", "after", "more", "less"]) {
+                Some("so") => Some(Modifier::Approx),
+                Some("later" | "after") => Some(Modifier::OnOrAfter),
+                Some("earlier" | "before") => Some(Modifier::OnOrBefore),
+                Some("more") => Some(Modifier::EqualOrMore),
+                Some("less") => Some(Modifier::EqualOrLess),
+                _ => None,
+            }
+        } else if e.word("and") && e.any(&["beyond", "later", "after"]).is_some() {
+            Some(Modifier::OnOrAfter)
+        } else {
+            None
+        };
+        if let Some(m) = suffix {
+            if hit.modifier.is_none() {
+                hit.modifier = Some(m);
+                hit.end = e.i;
+            }
+        }
         if let Some(m) = hit.modifier {
             apply_modifier(&mut hit.meaning, m);
         }
         Some(hit)
     }
 
-    fn rules(&self) -> [Rule<'t, 'a>; 20] {
+    fn rules(&self) -> [Rule<'t, 'a>; 23] {
         [
             Self::numeric_date,
             Self::month_day_year,
@@ -581,6 +612,9 @@ impl<'t, 'a> Grammar<'t, 'a> {
             Self::clock_time,
             Self::set,
             Self::relative_to_previous,
+            Self::spelled_year,
+            Self::year_ago_adjective,
+            Self::the_unit,
         ]
     }
 
@@ -588,116 +622,28 @@ impl<'t, 'a> Grammar<'t, 'a> {
     fn prefixes(&self, c: Cursor<'t, 'a>) -> Vec<(Cursor<'t, 'a>, Option<Modifier>, bool)> {
         let mut out = vec![(c, None, false)];
         let mut d = c;
-        if d.word("the") {
+        let the = d.word("the");
+        if the {
             out.push((d, None, true));
         }
-        let mut m = c;
-        let modifier = match m.peek().map(|t| t.text) {
-            Some("early") | Some("earlier") => {
-                m.i += 1;
-                // "earlier this month" is the month, no narrowing; "early 2011" is its start.
-                if c.peek().is_some_and(|t| t.is("earlier")) {
-                    None
-                } else {
-                    Some(Modifier::Start)
-                }
+        // "the late 1970s": "the" may come before the modifier too.
+        for (base, det) in [(c, false), (d, true)] {
+            if det && !the {
+                continue;
             }
-            Some("late") | Some("later") => {
-                m.i += 1;
-                if c.peek().is_some_and(|t| t.is("later")) {
-                    None
-                } else {
-                    Some(Modifier::End)
-                }
-            }
-            Some("mid") => {
-                m.i += 1;
-                m.hyphen();
-                Some(Modifier::Mid)
-            }
-            Some(
-                "about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost"
-                | "circa" | "approx",
-            ) => {
-                m.i += 1;
-                Some(Modifier::Approx)
-            }
-            Some("over" | "beyond") => {
-                m.i += 1;
-                Some(Modifier::MoreThan)
-            }
-            Some("under") => {
-                m.i += 1;
-                Some(Modifier::LessThan)
-            }
-            Some("more" | "less" | "fewer") => {
-                let lt = !c.peek().is_some_and(|t| t.is("more"));
-                m.i += 1;
-                if m.word("than") {
-                    Some(if lt {
-                        Modifier::LessThan
-                    } else {
-                        Modifier::MoreThan
-                    })
-                } else {
-                    None
-                }
-            }
-            Some("at") => {
-                m.i += 1;
-                if m.word("least") {
-                    Some(Modifier::EqualOrMore)
-                } else if m.word("most") {
-                    Some(Modifier::EqualOrLess)
-                } else {
-                    None
-                }
-            }
-            Some("up") => {
-                m.i += 1;
-                if m.word("to") {
-                    Some(Modifier::EqualOrLess)
-                } else {
-                    None
-                }
-            }
-            _ => {
-                // "the end of", "the beginning of", "the middle of", "the start of".
-                let mut e = c;
-                let _ = e.word("the");
-                let which = e.any(&[
-                    "end",
-                    "beginning",
-                    "start",
-                    "middle",
-                    "close",
-                    "turn",
-                    "dawn",
-                ]);
-                if which.is_some() && e.word("of") {
-                    m = e;
-                    match which {
-                        Some("end" | "close") => Some(Modifier::End),
-                        Some("middle") => Some(Modifier::Mid),
-                        _ => Some(Modifier::Start),
+            if let Some((after, md)) = modifier_words(base) {
+                match md {
+                    Some(md) => {
+                        out.push((after, Some(md), det));
+                        let mut mt = after;
+                        if mt.word("the") {
+                            out.push((mt, Some(md), true));
+                        }
                     }
-                } else {
-                    None
+                    // "earlier this year", "later this month": the word belongs to the expression.
+                    None => out.push((after, None, det)),
                 }
             }
-        };
-        if let Some(md) = modifier {
-            let approx_word = c.peek().map(|t| t.text);
-            // "nearly"/"almost" before a duration say less than it; before a date, about it.
-            out.push((m, Some(md), false));
-            let mut mt = m;
-            if mt.word("the") {
-                out.push((mt, Some(md), true));
-            }
-            let _ = approx_word;
-        } else if m.i != c.i {
-            // "earlier this year", "later this month": the word belongs to the expression.
-            out.push((m, None, false));
         }
         out
     }
@@ -709,16 +655,10 @@ impl<'t, 'a> Grammar<'t, 'a> {
     /// Whether the words before position `i` (same sentence, up to eight tokens) speak of the
     /// future: "will", "scheduled", "until".
     fn future_before(&self, i: usize) -> bool {
-        let lo = i.saturating_sub(8);
-        for t in self.toks.get(lo..i).unwrap_or(&[]).iter().rev() {
-            if t.punct(b'.') || t.punct(b';') {
-                return false;
-            }
-            if t.kind == TokKind::Word && FUTURE_CUES.contains(&t.text) {
-                return true;
-            }
-        }
-        false
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        future_tense_near(self.text, self.region_start + t.start)
     }
 
     fn day_point(&self, start: usize, y: Option<i32>, m: u32, d: u32) -> Option<(Point, Basis)> {
@@ -737,14 +677,18 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let pick = if future {
             cands
                 .iter()
-                .find(|c| **c >= a - chrono::Duration::days(1))
+                .find(|c| **c >= a.pred_opt().unwrap_or(a))
                 .copied()
         } else {
-            // News tense: past by default, but a date a few weeks ahead stays in this year.
+            // The year that puts the date nearest the anchor, ties going to the past: in a
+            // 20 September article "September 1" is that year, in a 10 January one the last.
             cands
                 .iter()
-                .rev()
-                .find(|c| **c <= a + chrono::Duration::days(30))
+                .min_by_key(|c| {
+                    // News leans to the past: a date ahead counts double.
+                    let d = (**c - a).num_days();
+                    (if d > 0 { 2 * d } else { -d }, d > 0)
+                })
                 .copied()
         }?;
         Some((Point::day(pick), Basis::Anchor))
@@ -754,10 +698,30 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let Some(a) = self.anchor() else {
             return (Point::Month(None, m), Basis::Absolute);
         };
-        let y = if m <= a.month() || self.future_before(start) || m == a.month() + 1 {
-            a.year()
+        let future = self.future_before(start);
+        let delta = m as i32 - a.month() as i32;
+        // Nearest month to the anchor (ties to the past), or the next one in future tense.
+        let y = if future {
+            if delta >= 0 {
+                a.year()
+            } else {
+                a.year() + 1
+            }
         } else {
-            a.year() - 1
+            // Nearest month, a month ahead counting double (news leans to the past).
+            let back = (a.month() as i32 - m as i32).rem_euclid(12);
+            let ahead = 12 - back;
+            if back == 0 || back <= 2 * ahead {
+                if m <= a.month() {
+                    a.year()
+                } else {
+                    a.year() - 1
+                }
+            } else if m > a.month() {
+                a.year()
+            } else {
+                a.year() + 1
+            }
         };
         (Point::Month(Some(y), m), Basis::Anchor)
     }
@@ -870,7 +834,16 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 }
             }
         }
-        let _ = c.word("the");
+        // "the 5th of May" takes "the"; "the 9 February 2013 attack" does not.
+        {
+            let mut e = c;
+            if e.word("the")
+                && e.peek()
+                    .is_some_and(|t| t.ordinal || matches!(t.lex, Lex::Ordinal(_)))
+            {
+                c = e;
+            }
+        }
         let d = c.day()?;
         let _ = c.word("of");
         let m = c.month()?;
@@ -926,6 +899,19 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 return None;
             }
         }
+        let mut e = c;
+        if let Some(w) = e.any(&["this", "last", "next"]) {
+            if let (true, Some(a)) = (e.word("year"), self.anchor()) {
+                let y = a.year()
+                    + if w == "last" {
+                        -1
+                    } else {
+                        i32::from(w == "next")
+                    };
+                let p = Point::Month(Some(y), m);
+                return Some((e, "month-this-year", point(p, Basis::Anchor)));
+            }
+        }
         let (p, basis) = self.month_point(start, m);
         Some((c, "month-name", point(p, basis)))
     }
@@ -970,6 +956,13 @@ impl<'t, 'a> Grammar<'t, 'a> {
             if !(1500..=2099).contains(&y) {
                 return None;
             }
+            let word_before = match prev {
+                Some(p) if p.punct(b'.') => start.checked_sub(2).and_then(|q| self.toks.get(q)),
+                other => other,
+            };
+            if word_before.is_some_and(|w| NOT_YEAR_BEFORE.contains(&w.text)) {
+                return None;
+            }
             if let Some(p) = prev {
                 if NOT_YEAR_BEFORE.contains(&p.text)
                     || p.punct(b'$')
@@ -989,7 +982,12 @@ impl<'t, 'a> Grammar<'t, 'a> {
                         || p.punct(b':'))
                 {
                     let pp = start.checked_sub(2).and_then(|q| self.toks.get(q));
-                    if pp.is_some_and(|q| q.kind == TokKind::Num && q.end == p.start) {
+                    // ...unless it closes a range of years: "1980-1988", "2003/2004".
+                    let ppp = start.checked_sub(3).and_then(|q| self.toks.get(q));
+                    let range = (p.punct(b'-') || p.punct(b'/'))
+                        && pp.is_some_and(|q| q.digits == 4 && (1000..=2199).contains(&q.num))
+                        && !ppp.is_some_and(|w| NOT_YEAR_BEFORE.contains(&w.text));
+                    if !range && pp.is_some_and(|q| q.kind == TokKind::Num && q.end == p.start) {
                         return None;
                     }
                 }
@@ -1030,6 +1028,27 @@ impl<'t, 'a> Grammar<'t, 'a> {
 
     /// `the 1970s`, `1980's`, `the '80s`, `the mid-1970s` (modifier from the prefix).
     fn decade(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        // "the nineties", "the eighties": the anchor's century, or the 1900s.
+        if let Some(t) = c.peek() {
+            let tens = DECADE_WORDS.iter().position(|w| *w == t.text);
+            if let Some(k) = tens {
+                let the = c.i > 0 && self.toks.get(c.i - 1).is_some_and(|p| p.is("the"));
+                if !the {
+                    return None;
+                }
+                c.i += 1;
+                let century = self.anchor().map_or(19, |a| {
+                    let y = a.year();
+                    if (y % 100) / 10 < k as i32 + 2 {
+                        y / 100 - 1
+                    } else {
+                        y / 100
+                    }
+                });
+                let d = century * 10 + k as i32 + 2;
+                return Some((c, "decade", point(Point::Decade(d), Basis::Absolute)));
+            }
+        }
         let _ = c.punct(b'\'');
         let t = c.num()?;
         if !t.plural {
@@ -1116,6 +1135,18 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 value(format!("XXXX-WXX-{wd}"), TimexKind::Set, Basis::Absolute),
             ));
         }
+        // "Tuesday nights": a set.
+        if let Some(n) = c.peek().filter(|n| n.text.ends_with('s')) {
+            if let Lex::PartOfDay(p) = n.lex {
+                c.i += 1;
+                let v = format!("XXXX-WXX-{wd}T{p}");
+                return Some((
+                    c,
+                    "weekday-plural-set",
+                    value(v, TimexKind::Set, Basis::Absolute),
+                ));
+            }
+        }
         let Some(a) = self.anchor() else {
             return Some((
                 c,
@@ -1134,6 +1165,14 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let mut e = c;
         if let Lex::PartOfDay(p) = e.lex() {
             e.i += 1;
+            if e.toks.get(e.i - 1).is_some_and(|t| t.text.ends_with('s')) {
+                let v = format!("XXXX-WXX-{wd}T{p}");
+                return Some((
+                    e,
+                    "weekday-plural-set",
+                    value(v, TimexKind::Set, Basis::Absolute),
+                ));
+            }
             return Some((
                 e,
                 "weekday-part-of-day",
@@ -1213,7 +1252,21 @@ impl<'t, 'a> Grammar<'t, 'a> {
             "same",
             "that",
         ])?;
-        c.hyphen();
+        // "this past spring", "this coming Sunday".
+        let w = match (w, c.any(&["past", "coming"])) {
+            ("this", Some(x)) => x,
+            _ => w,
+        };
+        // "late last-year", but not "last-minute" or "last-ditch".
+        {
+            let mut e = c;
+            if e.punct(b'-')
+                && matches!(e.lex(), Lex::Unit(Unit::Year | Unit::Month | Unit::Week, _))
+            {
+                c = e;
+            }
+        }
+        let _ = c.word("fiscal");
         let a = self.anchor();
         let off: i32 = match w {
             "last" | "past" | "previous" => -1,
@@ -1378,7 +1431,12 @@ impl<'t, 'a> Grammar<'t, 'a> {
             _ if t.is("weekend") => {
                 c.i += 1;
                 let a = a?;
-                let p = weekend_of(a, off)?;
+                let p = if w == "this" {
+                    let wk = a.iso_week();
+                    Point::Weekend(wk.year(), wk.week())
+                } else {
+                    weekend_of(a, off)?
+                };
                 Some((p, "last-weekend"))
             }
             _ => None,
@@ -1415,18 +1473,16 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let n = c.count()?;
         c.hyphen();
         let (u, _) = c.unit()?;
-        let dir = c.any(&[
-            "ago", "earlier", "later", "before", "after", "hence", "from",
-        ])?;
+        let dir = c.any(&["ago", "earlier", "later", "hence", "from"])?;
         if dir == "from" && !c.word("now") {
             return None;
         }
-        let sign = if matches!(dir, "ago" | "earlier" | "before") {
+        let sign = if matches!(dir, "ago" | "earlier") {
             -1
         } else {
             1
         };
-        let on_previous = matches!(dir, "earlier" | "later" | "before" | "after");
+        let on_previous = matches!(dir, "earlier" | "later");
         let id = if on_previous {
             "units-later"
         } else {
@@ -1438,6 +1494,10 @@ impl<'t, 'a> Grammar<'t, 'a> {
         };
         let (reference, basis) = match (on_previous, self.ctx.previous) {
             (true, Some(p)) => (p, Basis::Previous),
+            // "a year ago" in a quarterly report: the same quarter a year before.
+            (false, Some(p @ Point::Quarter(Some(_), _))) if u == Unit::Year => {
+                (p, Basis::Previous)
+            }
             _ => (Point::day(self.anchor().or(None)?), Basis::Anchor),
         };
         let n = n as i32 * sign;
@@ -1520,8 +1580,54 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 ));
             }
         };
-        c.hyphen();
+        let hyphenated = c.punct(b'-');
+        let _ = c.any(&[
+            "more",
+            "additional",
+            "further",
+            "extra",
+            "trading",
+            "business",
+            "working",
+            "calendar",
+            "straight",
+            "consecutive",
+        ]);
         let (u, _) = c.unit()?;
+        // Ages are not durations in TimeML: "37 years old", "an 8-month-old truce".
+        {
+            let mut e = c;
+            e.hyphen();
+            if e.word("old") {
+                return None;
+            }
+        }
+        // A rate: "four flights a week", "$1.76 a year", "358,000 a month".
+        let first = self.toks.get(start);
+        let prev = start.checked_sub(1).and_then(|p| self.toks.get(p));
+        let rate_before = |p: &Tok| {
+            p.kind == TokKind::Num
+                || matches!(p.text, "times" | "once" | "twice" | "per")
+                || (p.kind == TokKind::Word
+                    && p.text.len() > 3
+                    && p.text.ends_with('s')
+                    && !matches!(
+                        p.text,
+                        "was" | "has" | "this" | "takes" | "lasts" | "less" | "across" | "plus"
+                    ))
+        };
+        if first.is_some_and(|t| t.is("a") || t.is("an")) && prev.is_some_and(rate_before) {
+            return None;
+        }
+        // "a three-year period", "a two-week span".
+        if hyphenated {
+            let mut e = c;
+            if e.any(&["period", "span", "stretch", "term", "window"])
+                .is_some()
+            {
+                c = e;
+            }
+        }
         // "and a half"
         let mut e = c;
         let half = e.word("and") && e.word("a") && e.word("half");
@@ -1538,11 +1644,13 @@ impl<'t, 'a> Grammar<'t, 'a> {
             (Some(n), true) => half_duration(n, u),
             (n, _) => duration_value(n, u),
         };
-        Some((
-            c,
-            "duration",
-            value(v, TimexKind::Duration, Basis::Absolute),
-        ))
+        // "the nine months", "the first nine months" take "the"; "the two-week crisis" does not.
+        let id = if !hyphenated && matches!(u, Unit::Month | Unit::Quarter) {
+            "period-duration"
+        } else {
+            "duration"
+        };
+        Some((c, id, value(v, TimexKind::Duration, Basis::Absolute)))
     }
 
     /// `the past two months`, `the next few days`, `the last three years`, `the coming weeks`.
@@ -1580,6 +1688,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
     /// 1998`, `1998's second quarter`, `Q3 2013`, `the first half`, `the latest quarter`.
     fn quarter(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
         let mut year: Option<i32> = None;
+        let mut ago = false;
         {
             let mut e = c;
             if let Some(y) = e.year4() {
@@ -1588,13 +1697,40 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 }
                 year = Some(y);
                 c = e;
+            } else if let Some(w) = e.any(&["this", "last", "next"]) {
+                // "this year's third quarter", "last year's quarter".
+                if e.word("year") && e.punct(b'\'') && e.word("s") {
+                    let base = self.anchor().map(|a| a.year());
+                    year = base.map(|y| {
+                        y + if w == "last" {
+                            -1
+                        } else {
+                            i32::from(w == "next")
+                        }
+                    });
+                    c = e;
+                }
+            }
+        }
+        let _ = c.any(&["comparable", "corresponding", "same"]);
+        {
+            // "the year-earlier quarter", "the year-ago period".
+            let mut e = c;
+            if e.word("year") && e.punct(b'-') && e.any(&["earlier", "ago"]).is_some() {
+                ago = true;
+                c = e;
             }
         }
         let _ = c.word("fiscal");
         let latest = c.any(&[
             "latest", "current", "past", "last", "recent", "previous", "same",
         ]);
-        let ord = match c.peek()?.lex {
+        let _ = c.word("fiscal");
+        let ord_lex = match c.peek()? {
+            t if t.is("second") => Lex::Ordinal(2),
+            t => t.lex,
+        };
+        let ord = match ord_lex {
             Lex::Ordinal(n) if (1..=4).contains(&n) => {
                 c.i += 1;
                 Some(n)
@@ -1612,28 +1748,30 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 None
             }
         };
-        c.hyphen();
+        let hyphenated = c.punct(b'-');
         let unit = c.any(&["quarter", "half", "period"])?;
-        if unit == "period" && latest.is_none() {
+        // "quarter-to-quarter" is a comparison, not a quarter.
+        if c.peek().is_some_and(|t| t.punct(b'-')) {
+            return None;
+        }
+        let ord = if unit == "half" && ord.is_none() && latest == Some("last") {
+            Some(2)
+        } else {
+            ord
+        };
+        if unit == "period" && latest.is_none() && year.is_none() && !ago {
             return None;
         }
         if ord.is_none()
             && latest.is_none()
             && year.is_none()
+            && !ago
             && !self
                 .toks
                 .get(c.i.wrapping_sub(2))
-                .is_some_and(|t| t.is("the") || t.is("this"))
+                .is_some_and(|t| t.is("the") || t.is("this") || t.is("that"))
         {
             return None;
-        }
-        if ord.is_none()
-            && year.is_none()
-            && c.i >= 2
-            && self.toks.get(c.i - 2).is_some_and(|t| t.is("the"))
-            && latest.is_none()
-        {
-            // "the quarter": the one the text is about.
         }
         let mut e = c;
         if e.word("of") || e.punct(b',') {
@@ -1644,6 +1782,34 @@ impl<'t, 'a> Grammar<'t, 'a> {
         } else if let Some(y) = e.year4() {
             year = Some(y);
             c = e;
+        }
+        let id = if hyphenated {
+            "quarter-adjective"
+        } else {
+            "quarter"
+        };
+        if ago || (year.is_some() && ord.is_none() && unit != "half") {
+            // The quarter the text is about (the previous date), a year back or in the year named.
+            let base = match (self.ctx.previous, self.anchor()) {
+                (Some(p @ Point::Quarter(Some(_), _)), _) => p,
+                (_, Some(a)) => {
+                    Point::Quarter(Some(a.year()), (a.month() - 1) / 3 + 1).shift(-1)?
+                }
+                _ => return None,
+            };
+            let p = match (ago, year, ord, base) {
+                (_, Some(y), None, Point::Quarter(_, q))
+                    if unit == "period"
+                        && !matches!(self.ctx.previous, Some(Point::Quarter(..))) =>
+                {
+                    let _ = q;
+                    Point::Year(y)
+                }
+                (_, Some(y), None, Point::Quarter(_, q)) => Point::Quarter(Some(y), q),
+                (true, _, Some(q), Point::Quarter(Some(y), _)) => Point::Quarter(Some(y - 1), q),
+                (_, _, _, b) => b.shift_years(-1)?,
+            };
+            return self.finish_quarter(c, p, if ago { "year-ago-quarter" } else { id });
         }
         let a = self.anchor();
         let p = if unit == "half" {
@@ -1696,15 +1862,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 }
             }
         };
-        self.finish_quarter(
-            c,
-            p,
-            if unit == "half" {
-                "half-year"
-            } else {
-                "quarter"
-            },
-        )
+        self.finish_quarter(c, p, if unit == "half" { "half-year" } else { id })
     }
 
     fn finish_quarter(
@@ -1771,10 +1929,9 @@ impl<'t, 'a> Grammar<'t, 'a> {
     fn reference(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
         let start = c.i;
         let t = c.next()?;
-        let the = self
-            .toks
-            .get(start.wrapping_sub(1))
-            .is_some_and(|p| p.is("the"));
+        let prev = start.checked_sub(1).and_then(|p| self.toks.get(p));
+        let the = prev.is_some_and(|p| p.is("the"));
+        let mut id = "present-past-future-ref";
         let v = match t.text {
             "now" | "currently" | "presently" | "nowadays" => "PRESENT_REF",
             // "current" the adjective of time, not the electric or sea current.
@@ -1786,17 +1943,18 @@ impl<'t, 'a> Grammar<'t, 'a> {
             {
                 "PRESENT_REF"
             }
-            "recently" | "lately" | "previously" | "formerly" => "PAST_REF",
-            "recent" => {
-                if matches!(c.lex(), Lex::Unit(..)) {
-                    return None;
-                }
-                "PAST_REF"
+            "recently" | "lately" => "PAST_REF",
+            "recent" if !matches!(c.lex(), Lex::Unit(..)) => "PAST_REF",
+            // "as soon as" and "soon after" are conjunctions of sequence, not a time.
+            "soon"
+                if !prev.is_some_and(|p| p.is("as"))
+                    && !c
+                        .peek()
+                        .is_some_and(|n| n.is("after") || n.is("afterwards")) =>
+            {
+                "FUTURE_REF"
             }
-            "soon" => "FUTURE_REF",
-            "present" if start > 0 && self.toks.get(start - 1).is_some_and(|p| p.is("at")) => {
-                "PRESENT_REF"
-            }
+            "present" if prev.is_some_and(|p| p.is("at")) => "PRESENT_REF",
             "past"
                 if the
                     && !matches!(c.lex(), Lex::Unit(..) | Lex::Number(_))
@@ -1804,26 +1962,168 @@ impl<'t, 'a> Grammar<'t, 'a> {
                         n.kind != TokKind::Num && !n.is("few") && !n.is("several")
                     }) =>
             {
+                id = "the-past-future";
                 "PAST_REF"
             }
-            "future"
-                if the
-                    || self
-                        .toks
-                        .get(start.wrapping_sub(1))
-                        .is_some_and(|p| p.is("near") || p.is("foreseeable")) =>
-            {
+            "future" if the => {
+                id = "the-past-future";
+                "FUTURE_REF"
+            }
+            "near" | "foreseeable" | "distant" | "immediate" if the && c.word("future") => {
+                id = "the-past-future";
                 "FUTURE_REF"
             }
             "these" if c.word("days") => "PRESENT_REF",
-            "right" if c.word("now") => "PRESENT_REF",
             _ => return None,
+        };
+        Some((c, id, value(v.into(), TimexKind::Date, Basis::Anchor)))
+    }
+
+    /// `nineteen ninety-six`, `two thousand eight`, `the year two thousand`, `the year 2000`.
+    fn spelled_year(
+        &self,
+        mut c: Cursor<'t, 'a>,
+    ) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let the_year = {
+            let mut e = c;
+            e.word("the") && e.word("year") && {
+                c = e;
+                true
+            }
+        };
+        if the_year {
+            if let Some(y) = c.year4() {
+                return Some((c, "spelled-year", point(Point::Year(y), Basis::Absolute)));
+            }
+        }
+        let first = match c.next()?.lex {
+            Lex::Number(n) => n,
+            _ => return None,
+        };
+        let y = if (11..=20).contains(&first) && !c.peek().is_some_and(|t| t.is("thousand")) {
+            // "nineteen ninety-six", "nineteen oh five", "nineteen hundred".
+            let rest = if c.word("hundred") {
+                0
+            } else if c.word("oh") {
+                match c.next()?.lex {
+                    Lex::Number(n) if n < 10 => n,
+                    _ => return None,
+                }
+            } else {
+                let n = c.count_one()??;
+                if !(10..100).contains(&n) {
+                    return None;
+                }
+                n
+            };
+            first * 100 + rest
+        } else if first <= 2 && c.word("thousand") {
+            let mut e = c;
+            let _ = e.word("and");
+            let rest = match e.count_one() {
+                Some(Some(n))
+                    if n < 100 && !e.peek().is_some_and(|t| matches!(t.lex, Lex::Unit(..))) =>
+                {
+                    c = e;
+                    n
+                }
+                _ => 0,
+            };
+            if rest == 0 && !the_year {
+                return None;
+            }
+            first * 1000 + rest
+        } else {
+            return None;
         };
         Some((
             c,
-            "present-past-future-ref",
-            value(v.into(), TimexKind::Date, Basis::Anchor),
+            "spelled-year",
+            point(Point::Year(y as i32), Basis::Absolute),
         ))
+    }
+
+    /// `year-earlier`, `year-ago` used alone as an adjective ("year-earlier profit"): the
+    /// period the text is about, a year back.
+    fn year_ago_adjective(
+        &self,
+        mut c: Cursor<'t, 'a>,
+    ) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        if !(c.word("year") && c.punct(b'-') && c.any(&["earlier", "ago"]).is_some()) {
+            return None;
+        }
+        let p = match (self.ctx.previous, self.anchor()) {
+            (Some(p @ Point::Quarter(Some(_), _)), _) => p.shift_years(-1)?,
+            (_, Some(a)) => Point::Year(a.year() - 1),
+            _ => return None,
+        };
+        Some((c, "year-ago-adjective", point(p, Basis::Previous)))
+    }
+
+    /// `the year`, `the full year`, `the fiscal year`, `the month`, `the weekend`, `the day`,
+    /// `the morning`, `year-end`, `year's end`: the period of the anchor (or the previous date)
+    /// the text is about.
+    fn the_unit(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let start = c.i;
+        let a = self.anchor();
+        // "year-end", "year end", "year's end": the end of the anchor's year.
+        {
+            let mut e = c;
+            if e.word("year") {
+                let _ = e.punct(b'-') || (e.punct(b'\'') && e.word("s"));
+                if e.word("end") {
+                    let y = a?.year();
+                    let mut m = point(Point::Year(y), Basis::Anchor);
+                    apply_modifier(&mut m, Modifier::End);
+                    return Some((e, "year-end", m));
+                }
+            }
+        }
+        if !c.word("the") {
+            return None;
+        }
+        let _ = c.any(&["full", "whole", "entire", "current", "fiscal"]);
+        let _ = c.word("fiscal");
+        let t = c.peek()?;
+        let prev = start.checked_sub(1).and_then(|p| self.toks.get(p));
+        if t.is("weekend") {
+            c.i += 1;
+            return Some((c, "the-unit", point(weekend_of(a?, 0)?, Basis::Anchor)));
+        }
+        if let Lex::PartOfDay(p) = t.lex {
+            if !prev.is_some_and(|p| p.is("in") || p.is("during")) {
+                return None;
+            }
+            c.i += 1;
+            return Some((
+                c,
+                "the-unit",
+                point(Point::Time(a?, DayTime::Part(p)), Basis::Anchor),
+            ));
+        }
+        let (u, pl) = c.unit()?;
+        if pl || !matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day) {
+            return None;
+        }
+        // "the year ended June 30": a year's span.
+        if c.peek()
+            .is_some_and(|n| matches!(n.text, "ended" | "ending" | "through" | "to"))
+        {
+            let v = duration_value(Some(1), u);
+            return Some((
+                c,
+                "the-unit",
+                value(v, TimexKind::Duration, Basis::Absolute),
+            ));
+        }
+        // Not "the day of", "the year of", "the month when": those name another time.
+        if c.peek()
+            .is_some_and(|n| matches!(n.text, "of" | "when" | "in" | "before" | "after" | "that"))
+        {
+            return None;
+        }
+        let p = coarsen(Point::day(a?), u)?;
+        Some((c, "the-unit", point(p, Basis::Anchor)))
     }
 
     /// `5 p.m.`, `10:30 a.m. EST`, `noon`, `midnight Friday`, `7:15 p.m. Wednesday`, `14:00`.
@@ -1968,12 +2268,19 @@ impl<'t, 'a> Grammar<'t, 'a> {
     fn set(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
         let t = c.next()?;
         let v = match t.text {
+            // "quarterly dividend", "daily flights": adjectives, not sets.
+            "daily" | "weekly" | "monthly" | "quarterly" | "yearly"
+                if c.peek()
+                    .is_some_and(|n| n.kind == TokKind::Word && !n.is("and") && !n.is("or")) =>
+            {
+                return None;
+            }
             "daily" => "XXXX-XX-XX".to_string(),
             "weekly" => "XXXX-WXX".to_string(),
             "monthly" => "XXXX-XX".to_string(),
             "yearly" | "annually" => "XXXX".to_string(),
             "hourly" => "PT1H".to_string(),
-            "quarterly" => "XXXX-QX".to_string(),
+            "quarterly" => "P3M".to_string(),
             "every" | "each" | "per" => {
                 let mut e = c;
                 let n = e.count().flatten().filter(|n| *n > 1);
@@ -2024,6 +2331,58 @@ impl<'t, 'a> Grammar<'t, 'a> {
     }
 }
 
+/// A modifier opening an expression: "early", "mid-", "about", "at least", "the end of". The
+/// inner `None` is a word that belongs to the expression without modifying it ("earlier").
+fn modifier_words<'t, 'a>(c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, Option<Modifier>)> {
+    let mut m = c;
+    let w = m.next()?.text;
+    let md = match w {
+        "early" => Some(Modifier::Start),
+        "late" => Some(Modifier::End),
+        "earlier" | "later" => None,
+        "mid" => {
+            m.hyphen();
+            Some(Modifier::Mid)
+        }
+        "about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost"
+        | "circa" | "approx" => Some(Modifier::Approx),
+        "under" => Some(Modifier::LessThan),
+        "more" | "less" | "fewer" if m.word("than") => Some(if w == "more" {
+            Modifier::MoreThan
+        } else {
+            Modifier::LessThan
+        }),
+        "at" if m.word("least") => Some(Modifier::EqualOrMore),
+        "at" if m.word("most") => Some(Modifier::EqualOrLess),
+        "up" if m.word("to") => Some(Modifier::EqualOrLess),
+        "no" if m.word("more") && m.word("than") => Some(Modifier::EqualOrLess),
+        _ => {
+            // "the end of", "the beginning of", "the middle of", "the start of".
+            let mut e = c;
+            let _ = e.word("the");
+            let which = e.any(&[
+                "end",
+                "beginning",
+                "start",
+                "middle",
+                "close",
+                "turn",
+                "dawn",
+            ])?;
+            if !e.word("of") {
+                return None;
+            }
+            m = e;
+            Some(match which {
+                "end" | "close" => Modifier::End,
+                "middle" => Modifier::Mid,
+                _ => Modifier::Start,
+            })
+        }
+    };
+    Some((m, md))
+}
+
 /// Rules whose expressions include a leading "the" in TimeML ("the third quarter", "the past
 /// two months", "the weekend"); for the others "the" stays outside.
 fn takes_determiner(rule: &str) -> bool {
@@ -2031,12 +2390,15 @@ fn takes_determiner(rule: &str) -> bool {
         rule,
         "quarter"
             | "half-year"
+            | "season-year"
+            | "year-ago-quarter"
+            | "the-unit"
             | "past-next-units"
-            | "duration"
+            | "period-duration"
+            | "the-past-future"
             | "season"
             | "this-last-next-unit"
             | "last-weekend"
-            | "present-past-future-ref"
             | "decade"
             | "century"
             | "unit-before-after"

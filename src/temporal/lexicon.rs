@@ -43,6 +43,9 @@ pub enum Lex {
     PartOfDay(&'static str),
     /// A word that only triggers the candidate finder and is read by the grammar by its text.
     Cue,
+    /// A word that may open an expression without triggering a search for one ("the", "last",
+    /// "about"): the grammar tries its rules only at numbers, punctuation and classified words.
+    Opener,
     Other,
 }
 
@@ -215,6 +218,10 @@ pub const PARTS_OF_DAY: &[(&str, &str)] = &[
     ("evening", "EV"),
     ("night", "NI"),
     ("daytime", "DT"),
+    ("mornings", "MO"),
+    ("afternoons", "AF"),
+    ("evenings", "EV"),
+    ("nights", "NI"),
 ];
 
 /// Words that open or make a temporal expression on their own; the candidate finder looks for
@@ -256,19 +263,116 @@ pub const CUES: &[&str] = &[
     "quarterly",
     "biannually",
     "fiscal",
+    "latest",
     "mid",
     "decades",
     "while",
-    "am",
-    "pm",
     "millennium",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
     "once",
 ];
 
-fn table() -> &'static HashMap<&'static str, Lex> {
-    static TABLE: OnceLock<HashMap<&'static str, Lex>> = OnceLock::new();
+/// Words that may open an expression (see [`Lex::Opener`]).
+pub const OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "last",
+    "next",
+    "previous",
+    "coming",
+    "following",
+    "same",
+    "that",
+    "early",
+    "late",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "circa",
+    "approx",
+    "under",
+    "more",
+    "less",
+    "fewer",
+    "at",
+    "up",
+    "no",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "close",
+    "turn",
+    "dawn",
+    "every",
+    "each",
+    "per",
+    "several",
+    "few",
+    "many",
+    "numerous",
+    "couple",
+    "fy",
+    "full",
+    "these",
+    "q",
+    "comparable",
+    "corresponding",
+    "ensuing",
+    "intervening",
+    "final",
+    "near",
+    "foreseeable",
+    "distant",
+    "immediate",
+    "whole",
+    "entire",
+];
+
+/// FNV-1a: the lexicon is small and fixed, and SipHash's DoS resistance buys nothing here.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Table = HashMap<&'static str, Lex, std::hash::BuildHasherDefault<Fnv>>;
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = HashMap::new();
+        let mut t = Table::default();
+        for &w in OPENERS {
+            t.insert(w, Lex::Opener);
+        }
         for &w in CUES {
             t.insert(w, Lex::Cue);
         }
@@ -302,7 +406,7 @@ pub fn classify(word: &str) -> Lex {
     if let Some(l) = table().get(word) {
         return *l;
     }
-    if let Some(stem) = word.strip_suffix('s') {
+    if let Some(stem) = word.strip_suffix('s').filter(|s| s.len() >= 6) {
         if let Some(Lex::Weekday(d)) = table().get(stem) {
             return Lex::Weekday(*d);
         }
@@ -335,6 +439,8 @@ pub fn trigger_words() -> Vec<&'static str> {
     v.extend(UNITS.iter().map(|m| m.0));
     v.extend(SEASONS.iter().map(|m| m.0));
     v.extend(PARTS_OF_DAY.iter().map(|m| m.0));
+    // Spelled years: "nineteen ninety-six", "two thousand eight".
+    v.extend(["nineteen", "eighteen", "thousand"]);
     v
 }
 

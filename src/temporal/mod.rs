@@ -16,7 +16,7 @@ mod token;
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -95,6 +95,61 @@ pub struct Timex {
     pub anchor_index: Option<usize>,
 }
 
+/// The id of every grammar rule, as [`Timex::rule`] reports it. The examples corpus has a
+/// positive case for each (a test checks it).
+pub const RULE_IDS: &[&str] = &[
+    "bare-units",
+    "century",
+    "clock-time",
+    "day-month",
+    "day-month-year",
+    "day-part-of-day",
+    "decade",
+    "duration",
+    "fiscal-year",
+    "half-year",
+    "last-month-name",
+    "last-season",
+    "last-weekday",
+    "last-weekend",
+    "month-day",
+    "month-day-year",
+    "month-name",
+    "month-this-year",
+    "month-year",
+    "numeric-date",
+    "past-next-units",
+    "period-duration",
+    "present-past-future-ref",
+    "q-number",
+    "quarter",
+    "quarter-adjective",
+    "recent-units",
+    "season",
+    "season-year",
+    "set",
+    "spelled-year",
+    "the-past-future",
+    "the-unit",
+    "this-last-next-unit",
+    "this-morning",
+    "this-time-last-year",
+    "today-yesterday-tomorrow",
+    "tonight",
+    "unit-before-after",
+    "units-ago",
+    "units-later",
+    "weekday",
+    "weekday-month-day-year",
+    "weekday-part-of-day",
+    "weekday-plural-set",
+    "year",
+    "year-ago-adjective",
+    "year-ago-quarter",
+    "year-end",
+    "year-range-end",
+];
+
 /// Finds and normalizes every temporal expression in `text`, resolving relative ones against
 /// `anchor`.
 pub fn normalize(text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
@@ -156,6 +211,8 @@ impl Normalizer {
                     anchor: self.anchor,
                     previous: self.previous.map(|p| p.0),
                 },
+                piece,
+                rs,
             );
             let mut i = 0;
             while i < toks.len() {
@@ -212,9 +269,15 @@ impl Normalizer {
                 }
                 if point.year().is_some() || matches!(point, Point::Decade(_) | Point::Century(_)) {
                     let prev_index = self.previous.map(|p| p.1);
-                    self.previous = Some((point, index));
                     if basis == Basis::Previous {
                         t.anchor_index = prev_index;
+                    }
+                    // A comparison period ("a year earlier" than the third quarter) does not
+                    // become what the text is about: the next "the quarter" is still the third.
+                    let comparison = basis == Basis::Previous
+                        && matches!(point, Point::Quarter(..) | Point::Half(..));
+                    if !comparison {
+                        self.previous = Some((point, index));
                     }
                 }
                 basis
@@ -242,6 +305,7 @@ fn automaton() -> &'static AhoCorasick {
         AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&pats)
             .unwrap_or_else(|_| AhoCorasick::new(["0"]).unwrap_or_else(|_| unreachable_automaton()))
     })
@@ -255,8 +319,8 @@ fn unreachable_automaton() -> AhoCorasick {
 }
 
 /// How far around a trigger the grammar looks: enough for "the end of the", "nearly", "some".
-const CONTEXT_BEFORE: usize = 40;
-const CONTEXT_AFTER: usize = 40;
+const CONTEXT_BEFORE: usize = 24;
+const CONTEXT_AFTER: usize = 24;
 
 /// Candidate regions: one automaton pass over the text; each trigger that starts a word opens a
 /// window around it; windows that touch merge. Region ends fall on whitespace or the text's ends.
@@ -273,6 +337,15 @@ fn regions(text: &str) -> Vec<(usize, usize)> {
         if first_is_digit && prev.is_some_and(|b| b.is_ascii_digit()) {
             continue;
         }
+        // A word trigger must also end the word ("mar" is not in "market"), a plural "s" aside.
+        if !first_is_digit {
+            let next = bytes.get(e);
+            let plural = next == Some(&b's') || next == Some(&b'S');
+            let after = bytes.get(if plural { e + 1 } else { e });
+            if after.is_some_and(|b| b.is_ascii_alphabetic()) {
+                continue;
+            }
+        }
         let mut rs = s.saturating_sub(CONTEXT_BEFORE);
         while rs > 0 && !bytes.get(rs - 1).is_some_and(|b| b.is_ascii_whitespace()) {
             rs -= 1;
@@ -285,6 +358,16 @@ fn regions(text: &str) -> Vec<(usize, usize)> {
             re += 1;
             if re - e > 2 * CONTEXT_AFTER {
                 break;
+            }
+        }
+        // Two more words back, so a region never opens inside an expression ("the latest").
+        let floor = rs.saturating_sub(64);
+        for _ in 0..2 {
+            while rs > floor && bytes.get(rs - 1).is_some_and(|b| b.is_ascii_whitespace()) {
+                rs -= 1;
+            }
+            while rs > floor && !bytes.get(rs - 1).is_some_and(|b| b.is_ascii_whitespace()) {
+                rs -= 1;
             }
         }
         while rs > 0 && !text.is_char_boundary(rs) {
