@@ -3,7 +3,7 @@
 # the DOM after Chromium has parsed it (for tests to count what was drawn).
 #
 # Usage: scripts/screenshot.sh [REPORT.html [OUT.png]]
-#   REPORT.html  the page to render; without it, `factline report data` builds target/report.html
+#   REPORT.html  the page to render; without it, `factline report data/articles` builds target/report.html
 #   OUT.png      the screenshot (default target/report.png); the DOM goes to OUT.dom.html
 # Environment: WIDTH, HEIGHT (window size, default 1280x1800).
 # Exit status: 0 done, 3 no Chromium here (Debian: apt-get install -y chromium), else failure.
@@ -21,7 +21,7 @@ fi
 
 if [[ -z $html ]]; then
     html=$root/target/report.html
-    (cd "$root" && cargo run --quiet -- report data --quiet -o "$html") || true
+    (cd "$root" && cargo run --quiet -- report data/articles --quiet -o "$html") || true
     [[ -s $html ]] || { echo "screenshot.sh: factline report failed" >&2; exit 1; }
 fi
 html=$(realpath "$html")

@@ -65,6 +65,15 @@ fn eval_timex_prints_totals_and_missed_gold() {
         .map(|g| g["count"].as_u64().unwrap())
         .sum::<u64>();
     assert_eq!(paired + missed, 2);
+    let doc = &json["documents"][0];
+    assert_eq!(doc["counts"]["gold"], 2);
+    let listed_missed = doc["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["mistake"] == "missed")
+        .count() as u64;
+    assert_eq!(listed_missed, missed);
 }
 
 #[test]

@@ -336,6 +336,28 @@ fn html_blog_with_dated_posts_splits_like_text() {
 }
 
 #[test]
+fn html_page_of_articles_splits_on_each_articles_time_element() {
+    let page = "<html><body><main>\n<article>\n<h2>Strike goes on</h2><time datetime=\"2015-03-10T08:00:00Z\">Tue</time>\n<p>The union said 340 members had stopped work on Monday.</p>\n</article>\n<article>\n<h2>Storm</h2><time datetime=\"2015-02-02\">Mon</time>\n<p>A storm closed the harbor for two whole days, the port said.</p>\n</article>\n</main></body></html>";
+    let mut docs = Vec::new();
+    let mut diagnostics = Vec::new();
+    ingest::read_from(
+        Path::new("articles.html"),
+        &mut Cursor::new(page),
+        &mut |d| docs.push(d),
+        &mut diagnostics,
+    );
+    let posts: Vec<Option<String>> = docs[0].posts.iter().map(|p| date(p.published)).collect();
+    assert_eq!(
+        posts,
+        [Some("2015-03-10".into()), Some("2015-02-02".into())]
+    );
+    let lines = sentences(&docs[0]);
+    assert!(lines
+        .iter()
+        .any(|(line, s)| *line == 8 && s.starts_with("A storm")));
+}
+
+#[test]
 fn stdin_format_is_sniffed() {
     let mut docs = Vec::new();
     let mut diagnostics = Vec::new();
@@ -569,4 +591,93 @@ fn long_lines_are_cut_with_a_warning_naming_the_line() {
         .expect("a line-limit warning");
     assert_eq!(warning.location.line, 2);
     assert!(sentences(&docs[0]).contains(&(3, "Last line here.".to_string())));
+}
+
+// --- properties -------------------------------------------------------------------------------
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lines a scraped page is made of: prose, date lines in every form ingest reacts to,
+    /// navigation, comment markers, header lines, HTML and JSON fragments, odd characters.
+    fn page_line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[A-Za-z ,.'\"!?()\\[\\]0-9-]{0,80}",
+            Just("Friday, November 13, 2020".to_string()),
+            Just("March 3, 2015 0 comments".to_string()),
+            Just("  March 4, 2015 at 1:39 am |".to_string()),
+            Just("Posted By A Writer On July 29, 2009".to_string()),
+            Just("soundoff (3 Responses)".to_string()),
+            Just("  • Home".to_string()),
+            Just("source: X".to_string()),
+            Just("published: 2013-09-20".to_string()),
+            Just("---".to_string()),
+            Just("Dr. Smith met U.S. officials on Sept. 1.[2] The U.N. said so.".to_string()),
+            Just("<p>tag</p><article><time datetime=\"2013-09-20\">".to_string()),
+            Just("{\"text\": \"x\"}".to_string()),
+            "\\PC{0,40}",
+        ]
+    }
+
+    fn check_document(doc: &Document) {
+        for post in &doc.posts {
+            let lines = post.text.matches('\n').count();
+            for s in ingest::sentences(post) {
+                assert!(s.start < s.end && s.end <= post.text.len());
+                assert!(post.text.is_char_boundary(s.start) && post.text.is_char_boundary(s.end));
+                assert!(s.line >= post.first_line && s.line <= post.first_line + lines);
+            }
+        }
+    }
+
+    fn read_bytes(name: &str, bytes: &[u8]) -> Vec<Document> {
+        let mut docs = Vec::new();
+        let mut diagnostics = Vec::new();
+        ingest::read_from(
+            Path::new(name),
+            &mut Cursor::new(bytes.to_vec()),
+            &mut |d| docs.push(d),
+            &mut diagnostics,
+        );
+        docs
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn any_page_reads_without_panic_and_sentences_map_into_it(
+            lines in prop::collection::vec(page_line(), 0..40)
+        ) {
+            let text = lines.join("\n");
+            for name in ["page.txt", "page.html", "page.jsonl", "-"] {
+                for doc in read_bytes(name, text.as_bytes()) {
+                    check_document(&doc);
+                }
+            }
+        }
+
+        #[test]
+        fn any_bytes_read_without_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+            for name in ["page.txt", "page.html", "page.jsonl"] {
+                for doc in read_bytes(name, &bytes) {
+                    check_document(&doc);
+                }
+            }
+        }
+
+        #[test]
+        fn blanking_keeps_line_numbers(lines in prop::collection::vec(page_line(), 1..30)) {
+            let text = lines.join("\n");
+            for doc in read_bytes("page.txt", text.as_bytes()) {
+                for post in &doc.posts {
+                    for (k, line) in post.text.split('\n').enumerate() {
+                        let original = text.split('\n').nth(post.first_line - 1 + k);
+                        prop_assert!(line.is_empty() || original == Some(line));
+                    }
+                }
+            }
+        }
+    }
 }

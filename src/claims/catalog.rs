@@ -158,7 +158,18 @@ impl Phrase {
     /// sentence's date expressions (what a `<date>` slot may match).
     pub fn find(&self, tokens: &[Token<'_>], dates: &[Range<usize>]) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
-        for i in 0..tokens.len() {
+        for (i, t) in tokens.iter().enumerate() {
+            // Cheap test of the first word before the full match: most tokens fail it.
+            let head = match self.pieces.first() {
+                Some(Piece::Word(w)) => {
+                    t.lower == *w || t.lower.strip_suffix("'s") == Some(w.as_str())
+                }
+                Some(Piece::Prefix(stem)) => t.lower.starts_with(stem.as_str()),
+                _ => true,
+            };
+            if !head {
+                continue;
+            }
             if let Some(m) = self.match_at(tokens, i, 0, dates) {
                 if self.capitalized
                     && !tokens

@@ -229,7 +229,20 @@ fn nearest_date(view: &View<'_>, found: &Found, max_words: usize) -> Option<usiz
             } else {
                 clause_distance(&view.tokens, found.end, t.start)
             };
-            (d, i)
+            // "Nearly a year ago, X did Y": a date opening the sentence dates its main clause.
+            let opening = t.end <= found.start
+                && view.text.get(..t.start).is_some_and(|b| {
+                    b.trim_start_matches(|c: char| !c.is_alphanumeric())
+                        .split_whitespace()
+                        .all(|w| {
+                            matches!(
+                                w.to_lowercase().as_str(),
+                                "but" | "and" | "in" | "on" | "so"
+                            )
+                        })
+                })
+                && view.text.get(t.end..).is_some_and(|a| a.starts_with(','));
+            (if opening { d.min(max_words) } else { d }, i)
         })
         .filter(|(d, _)| *d <= max_words)
         .min()
@@ -288,7 +301,7 @@ fn clause_distance(tokens: &[Token<'_>], from: usize, to: usize) -> usize {
 const CLAUSE_WORDS: usize = 6;
 
 /// How a date fits a window: `Some(true)` inside, `Some(false)` outside, `None` unknown.
-fn fits(t: &Timex, from: NaiveDate, until: NaiveDate) -> Option<bool> {
+pub fn fits(t: &Timex, from: NaiveDate, until: NaiveDate) -> Option<bool> {
     if let (Some(e), Some(l)) = (t.earliest, t.latest) {
         let slack = chrono::Duration::days(WINDOW_SLACK_DAYS);
         return Some(e <= until + slack && from - slack <= l);

@@ -102,21 +102,30 @@ pub fn extract(doc: &Document, catalog: &EventCatalog) -> Vec<Claim> {
                 .iter()
                 .filter(|m| m.declared || m.date.is_some() || m.place.is_some())
             {
+                // What an earlier sentence said about the event's date still holds.
+                let as_of = recent
+                    .iter()
+                    .find(|r| r.event == m.event)
+                    .and_then(|r| r.as_of);
                 recent.retain(|r| r.event != m.event);
                 recent.push(Recent {
                     event: m.event.clone(),
                     kind: m.kind.clone(),
                     place: m.place.clone(),
-                    as_of: None,
+                    as_of,
                     confidence: m.score,
                     ago: 0,
                 });
             }
-            for c in out.iter().rev().take_while(|c| c.line == s.line) {
+            // The date this sentence gave an event dates what the next sentences say of it.
+            for c in out
+                .iter()
+                .rev()
+                .take_while(|c| c.line == s.line)
+                .filter(|c| c.attribute == Attribute::Date)
+            {
                 if let Some(r) = recent.iter_mut().find(|r| r.event == c.event && r.ago == 0) {
-                    if r.as_of.is_none() {
-                        r.as_of = c.as_of;
-                    }
+                    r.as_of = c.as_of;
                 }
             }
         }
@@ -220,15 +229,46 @@ fn compose_year(text: &str, timexes: Vec<Timex>) -> Vec<Timex> {
     out
 }
 
-/// The value of a resolved date expression.
+/// The value of a resolved date expression. An approximate one ("nearly a year ago" in an
+/// article of 2013-09-20: value 2012, mod APPROX) is claimed at its nominal value: the sentence
+/// asserts 2012, and the modifier stays to say it is approximate. The normalizer's band around
+/// it (2011-10..2013-04) would make it agree with any neighbouring year.
 fn date_value(t: &Timex) -> Option<Value> {
+    let (earliest, latest) = match t.modifier {
+        Some(Modifier::Approx) => nominal_interval(&t.value).unwrap_or((t.earliest?, t.latest?)),
+        _ => (t.earliest?, t.latest?),
+    };
     Some(Value::Date {
         value: t.value.clone(),
-        earliest: t.earliest?,
-        latest: t.latest?,
+        earliest,
+        latest,
         granularity: t.granularity?,
         modifier: t.modifier,
     })
+}
+
+/// The interval a plain TIMEX3 calendar value names: `2012`, `2012-09`, `2012-09-21`.
+fn nominal_interval(value: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let parts: Vec<&str> = value.split('-').collect();
+    let year: i32 = parts.first().filter(|y| y.len() == 4)?.parse().ok()?;
+    match parts.as_slice() {
+        [_] => Some((
+            NaiveDate::from_ymd_opt(year, 1, 1)?,
+            NaiveDate::from_ymd_opt(year, 12, 31)?,
+        )),
+        [_, m] => {
+            let first = NaiveDate::from_ymd_opt(year, m.parse().ok()?, 1)?;
+            let last = first
+                .checked_add_months(chrono::Months::new(1))?
+                .pred_opt()?;
+            Some((first, last))
+        }
+        [_, m, d] => {
+            let day = NaiveDate::from_ymd_opt(year, m.parse().ok()?, d.parse().ok()?)?;
+            Some((day, day))
+        }
+        _ => None,
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -441,7 +481,8 @@ type Binding = (String, String, Option<String>, Option<NaiveDate>, f32);
 /// The event an outcome count belongs to: the nearest declared mention of its kind in the
 /// sentence; else a dated or placed ad-hoc mention in the sentence; else the declared event the
 /// cue itself points at by the sentence's own date ("An earlier incident in 2009 cost the lives
-/// of 10"); else the event the previous sentences were about; else an ad-hoc event.
+/// of 10"); else the event the previous sentences were about; else an ad-hoc event, when it has
+/// a date or a place to be told apart by.
 #[allow(clippy::too_many_arguments)]
 fn outcome_event(
     view: &View<'_>,
@@ -477,6 +518,14 @@ fn outcome_event(
                     .iter()
                     .find(|r| r.event == m.event)
                     .and_then(|r| r.as_of)
+            })
+            .or_else(|| {
+                // A date of the sentence that falls in the event's window.
+                let w = catalog.event(&m.event)?.window?;
+                view.timexes
+                    .iter()
+                    .filter(|t| mention::fits(t, w.from, w.until) == Some(true))
+                    .find_map(|t| t.earliest)
             });
         let as_of = if m.process {
             // A stage of a process is dated by a date next to its figure, if any.
@@ -527,7 +576,12 @@ fn outcome_event(
             conf,
         ));
     }
-    adhoc.or(standin.as_ref()).and_then(pick)
+    // An ad-hoc event with neither a date nor a place cannot be told apart from any other:
+    // a figure bound to it would only add noise.
+    adhoc
+        .or(standin.as_ref())
+        .filter(|m| m.declared || m.date.is_some() || m.place.is_some())
+        .and_then(pick)
 }
 
 /// A bibliography line: "[1] Author, Title, Outlet, February 9, 2013".
@@ -739,6 +793,20 @@ mod tests {
                 ("Dr. Who left.", 4)
             ]
         );
+    }
+
+    #[test]
+    fn approximate_dates_are_claimed_at_their_nominal_value() {
+        assert_eq!(
+            nominal_interval("2012"),
+            NaiveDate::from_ymd_opt(2012, 1, 1).zip(NaiveDate::from_ymd_opt(2012, 12, 31))
+        );
+        assert_eq!(
+            nominal_interval("2012-02"),
+            NaiveDate::from_ymd_opt(2012, 2, 1).zip(NaiveDate::from_ymd_opt(2012, 2, 29))
+        );
+        assert_eq!(nominal_interval("197"), None);
+        assert_eq!(nominal_interval("XXXX-09"), None);
     }
 
     #[test]

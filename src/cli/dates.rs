@@ -170,22 +170,25 @@ pub fn for_each_chunk(
         };
         buf.truncate(filled + n);
         eof = n == 0;
-        let cut = if eof {
-            buf.len()
-        } else {
-            match cut_point(&buf) {
+        // Emit every chunk the buffer holds, so that what is left stays under one chunk.
+        let mut done = 0;
+        loop {
+            let rest = buf.get(done..).unwrap_or(&[]);
+            let cut = match cut_point(rest) {
                 Some(cut) => cut,
-                None => continue,
+                None if eof => rest.len(),
+                None => break,
+            };
+            if cut == 0 {
+                break;
             }
-        };
-        if cut == 0 {
-            continue;
+            let chunk = rest.get(..cut).unwrap_or(&[]);
+            f(base, lines, chunk)?;
+            lines += chunk.iter().filter(|&&b| b == b'\n').count();
+            base += cut;
+            done += cut;
         }
-        let chunk = buf.get(..cut).unwrap_or(&[]);
-        f(base, lines, chunk)?;
-        lines += chunk.iter().filter(|&&b| b == b'\n').count();
-        base += cut;
-        buf.drain(..cut);
+        buf.drain(..done);
     }
     Ok(())
 }
@@ -319,6 +322,21 @@ mod tests {
             lines += c.iter().filter(|&&b| b == b'\n').count();
         }
         assert_eq!(expected_base, input.len());
+    }
+
+    #[test]
+    fn buffer_stays_under_two_chunks_however_long_the_input() {
+        // Paragraphs of 40 kB: each read of READ_SIZE bytes holds one and a half, and what is
+        // not emitted must not pile up.
+        let para = "word ".repeat(8000) + "\n\n";
+        let input = para.repeat(60);
+        let mut largest = 0;
+        for_each_chunk(input.as_bytes(), &mut |_, _, c| {
+            largest = largest.max(c.len());
+            Ok(())
+        })
+        .unwrap();
+        assert!(largest <= MAX_CHUNK, "a chunk of {largest} bytes");
     }
 
     #[test]

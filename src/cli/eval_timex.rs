@@ -76,11 +76,19 @@ impl Summary {
     }
 }
 
+/// One document in the JSON report: its figures and every error, in text order.
+#[derive(Debug, Serialize)]
+struct JsonDocument<'a> {
+    #[serde(flatten)]
+    summary: Summary,
+    errors: &'a [eval::TimexError],
+}
+
 #[derive(Debug, Serialize)]
 struct JsonReport<'a> {
     overall: &'a Summary,
     folders: &'a [Summary],
-    documents: Vec<Summary>,
+    documents: Vec<JsonDocument<'a>>,
     worst: &'a [ErrorGroup],
     skipped: &'a [String],
 }
@@ -134,7 +142,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
                 folders: &folder_summaries,
                 documents: all
                     .iter()
-                    .map(|d| Summary::of(d.path.display().to_string(), std::iter::once(*d)))
+                    .map(|d| JsonDocument {
+                        summary: Summary::of(d.path.display().to_string(), std::iter::once(*d)),
+                        errors: &d.errors,
+                    })
                     .collect(),
                 worst: &worst,
                 skipped: &skipped,

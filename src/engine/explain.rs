@@ -40,7 +40,9 @@ pub fn explain(finding: &Finding, rule: Option<&Rule>) -> String {
             rule.location
         );
         if let Some(d) = &rule.description {
-            let _ = writeln!(out, "  {}", d.trim());
+            for line in d.trim().lines() {
+                let _ = writeln!(out, "  {}", line.trim());
+            }
         }
         let mut params = Vec::new();
         if rule.tolerance > 0.0 {

@@ -144,9 +144,7 @@ pub fn build_sides(
     let mut all = Vec::new();
     let mut sides = Vec::new();
     for (i, (key, mut group)) in given.into_iter().enumerate() {
-        group.sort_by(|a, b| {
-            (&a.source, &a.doc, a.line, &a.text).cmp(&(&b.source, &b.doc, b.line, &b.text))
-        });
+        group.sort_by(|a, b| claim_order(a).cmp(&claim_order(b)));
         let mut sources: Vec<String> = group.iter().map(|c| c.source.clone()).collect();
         sources.sort();
         sources.dedup();
@@ -178,6 +176,35 @@ pub fn build_sides(
         why,
         status: Status::Open,
     }
+}
+
+/// The order of claims on a side: by outlet, document and line, then every other field that
+/// can tell two claims apart, so the order never depends on the input's.
+#[allow(clippy::type_complexity)]
+fn claim_order(
+    c: &Claim,
+) -> (
+    &str,
+    &str,
+    usize,
+    &str,
+    &str,
+    Option<&str>,
+    Option<chrono::NaiveDate>,
+    Option<chrono::NaiveDate>,
+    &str,
+) {
+    (
+        &c.source,
+        &c.doc,
+        c.line,
+        &c.text,
+        &c.quote,
+        c.attribution.as_deref(),
+        c.published,
+        c.as_of,
+        &c.event,
+    )
 }
 
 /// Who a claim attributes its value to, or `unattributed`.

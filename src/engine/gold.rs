@@ -7,7 +7,8 @@
 //!
 //! An entry matches a finding when the event is the same (or the entry's id ends in `*` and
 //! is a prefix of it), the attribute is the same, every listed source appears among the
-//! finding's claims, every listed value is one of its claims' texts (or a word of one, any
+//! finding's claims (outlets compared as slugs: "Counterpoint Review" is the
+//! `counterpoint-review` a header-less file is named after), every listed value is one of its claims' texts (or a word of one, any
 //! case), and the finding is at least as severe as the entry says. A `[[non_finding]]` with two
 //! or more sources is broken only when two of them stand on sides the finding says cannot both
 //! be true: a finding that contradicts a third source while both agree breaks nothing.
@@ -115,7 +116,7 @@ impl Entry {
             && self
                 .sources
                 .iter()
-                .all(|s| f.claims.iter().any(|c| &c.source == s))
+                .all(|s| f.claims.iter().any(|c| same_source(&c.source, s)))
             && self.values.iter().all(|v| {
                 let v = v.to_lowercase();
                 f.claims.iter().any(|c| {
@@ -134,7 +135,7 @@ impl Entry {
             f.sides
                 .iter()
                 .enumerate()
-                .filter(|(_, s)| s.sources.iter().any(|x| x == source))
+                .filter(|(_, s)| s.sources.iter().any(|x| same_source(x, source)))
                 .map(|(i, _)| i)
                 .collect()
         };
@@ -153,6 +154,10 @@ impl Entry {
             }),
         }
     }
+}
+
+fn same_source(a: &str, b: &str) -> bool {
+    super::adhoc::slug(a) == super::adhoc::slug(b)
 }
 
 /// Scores the findings of a run against the gold.

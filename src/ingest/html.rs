@@ -442,17 +442,7 @@ fn content_blocks(html: &Html, lines: &HashMap<NodeId, usize>) -> Vec<Block> {
     let mut current = String::new();
     let mut current_line = 0usize;
     let mut link_chars = 0usize;
-
-    let mut flush = |current: &mut String, link_chars: &mut usize, line: usize| {
-        let text = normalize_space(current);
-        let total = text.chars().count();
-        let dense = total > 0 && *link_chars * 2 > total && text.split_whitespace().count() < 40;
-        if !text.is_empty() && !dense {
-            blocks.push(Block { line, text });
-        }
-        current.clear();
-        *link_chars = 0;
-    };
+    let articles = selector("article").map_or(0, |sel| root.select(&sel).count());
 
     for edge in root.traverse() {
         match edge {
@@ -465,12 +455,24 @@ fn content_blocks(html: &Html, lines: &HashMap<NodeId, usize>) -> Vec<Block> {
                     let name = element.name();
                     if name == "article" {
                         article_depth += 1;
+                        // On a page of several articles, each article's own machine-readable
+                        // date becomes a date line at its start, so the post split sees it.
+                        if articles >= 2 {
+                            if let Some(date) = ElementRef::wrap(node).and_then(article_date) {
+                                flush(&mut blocks, &mut current, &mut link_chars, current_line);
+                                let line = lines.get(&node.id()).copied().unwrap_or(current_line);
+                                blocks.push(Block {
+                                    line,
+                                    text: date.to_string(),
+                                });
+                            }
+                        }
                     }
                     if name == "a" {
                         link_depth += 1;
                     }
                     if BLOCKS.contains(&name) {
-                        flush(&mut current, &mut link_chars, current_line);
+                        flush(&mut blocks, &mut current, &mut link_chars, current_line);
                         block_lines.push(lines.get(&node.id()).copied().unwrap_or(current_line));
                     }
                 }
@@ -499,7 +501,7 @@ fn content_blocks(html: &Html, lines: &HashMap<NodeId, usize>) -> Vec<Block> {
                         link_depth = link_depth.saturating_sub(1);
                     }
                     if BLOCKS.contains(&name) {
-                        flush(&mut current, &mut link_chars, current_line);
+                        flush(&mut blocks, &mut current, &mut link_chars, current_line);
                         block_lines.pop();
                         current_line = block_lines.last().copied().unwrap_or(current_line);
                     }
@@ -507,8 +509,30 @@ fn content_blocks(html: &Html, lines: &HashMap<NodeId, usize>) -> Vec<Block> {
             }
         }
     }
-    flush(&mut current, &mut link_chars, current_line);
+    flush(&mut blocks, &mut current, &mut link_chars, current_line);
     blocks
+}
+
+/// Ends the current block: keeps its text unless it is empty or mostly link text (a menu, a
+/// list of related links).
+fn flush(blocks: &mut Vec<Block>, current: &mut String, link_chars: &mut usize, line: usize) {
+    let text = normalize_space(current);
+    let total = text.chars().count();
+    let dense = total > 0 && *link_chars * 2 > total && text.split_whitespace().count() < 40;
+    if !text.is_empty() && !dense {
+        blocks.push(Block { line, text });
+    }
+    current.clear();
+    *link_chars = 0;
+}
+
+/// The date of an article from its first `<time datetime>`.
+fn article_date(article: ElementRef<'_>) -> Option<chrono::NaiveDate> {
+    let sel = selector("time[datetime]")?;
+    article
+        .select(&sel)
+        .filter_map(|t| t.value().attr("datetime"))
+        .find_map(parse_date_value)
 }
 
 /// Lays blocks out as text lines, each on its source line (text line k is file line k + 1).

@@ -89,8 +89,7 @@ svg.timeline { width: 100%; height: auto; display: block; }
 svg text { font-family: inherit; fill: var(--ink); }
 svg .axis text { font-size: 11px; fill: var(--muted); }
 svg .grid { stroke: #e6e6e6; }
-svg .axis-break { stroke: #999; stroke-dasharray: 3 3; }
-svg .axis-break-label { font-size: 16px; fill: #999; }
+svg .axis-break { stroke: #888; stroke-width: 1.5; stroke-dasharray: 4 3; }
 svg .lane-bg { fill: #f4f4f4; fill-opacity: .6; }
 svg .event-name { font-weight: 600; font-size: 13px; }
 svg .source-name { font-size: 11px; fill: var(--muted); }
@@ -122,7 +121,8 @@ q { font-style: italic; }
 .diagnostics li { font-family: ui-monospace, monospace; font-size: 12px; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
-  .finding { break-inside: avoid; }
+  .finding, svg.timeline { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
@@ -223,7 +223,7 @@ fn timeline_svg(rows: &[Row], index: &FindingIndex, names: &Names, page: &mut St
             lanes,
             "<text class=\"event-name\" x=\"6\" y=\"{:.1}\">{}<title>{}: {}</title></text>",
             y + 14.0,
-            esc(&truncate(names.event(event.id), 30)),
+            esc(&truncate(names.event(event.id), 90)),
             esc(names.event(event.id)),
             esc(&event.date.3)
         );
@@ -280,8 +280,8 @@ const BREAK: f64 = 26.0;
 
 impl Scale {
     /// Fits the axis to the rows: bunches separated by more than a tenth of the whole span
-    /// (and more than two years) become separate segments, each as wide as the square root of
-    /// its length in days allows.
+    /// (and more than two years) become separate segments, sized by their length and by how
+    /// many marks they hold.
     fn fit(rows: &[Row]) -> Option<Scale> {
         let mut spans: Vec<(NaiveDate, NaiveDate)> = rows
             .iter()
@@ -291,16 +291,20 @@ impl Scale {
         let min = spans.first()?.0;
         let max = spans.iter().map(|s| s.1).max()?;
         let gap = ((max - min).num_days() / 10).max(730);
-        let mut bunches: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+        // (start, end, marks in it)
+        let mut bunches: Vec<(NaiveDate, NaiveDate, usize)> = Vec::new();
         for (from, to) in spans {
             match bunches.last_mut() {
-                Some(last) if (from - last.1).num_days() <= gap => last.1 = last.1.max(to),
-                _ => bunches.push((from, to)),
+                Some(last) if (from - last.1).num_days() <= gap => {
+                    last.1 = last.1.max(to);
+                    last.2 += 1;
+                }
+                _ => bunches.push((from, to, 1)),
             }
         }
         let padded: Vec<(NaiveDate, NaiveDate)> = bunches
             .iter()
-            .map(|(from, to)| {
+            .map(|(from, to, _)| {
                 let pad = chrono::Duration::days(((*to - *from).num_days() / 20).max(20));
                 (
                     from.checked_sub_signed(pad).unwrap_or(NaiveDate::MIN),
@@ -308,9 +312,14 @@ impl Scale {
                 )
             })
             .collect();
+        // Width grows with the square roots of a bunch's length and of its number of marks:
+        // a busy year gets more room than an empty decade.
         let weights: Vec<f64> = padded
             .iter()
-            .map(|(from, to)| ((*to - *from).num_days().max(1) as f64).sqrt())
+            .zip(&bunches)
+            .map(|((from, to), (_, _, marks))| {
+                ((*to - *from).num_days().max(1) as f64).sqrt() * (*marks as f64).sqrt()
+            })
             .collect();
         let total: f64 = weights.iter().sum();
         let breaks = padded.len().saturating_sub(1) as f64 * BREAK;
@@ -403,13 +412,16 @@ fn mark(row: &Row, index: &FindingIndex, scale: &Scale, mid: f64, out: &mut Stri
 /// decades), and a break mark between segments.
 fn axis(scale: &Scale, height: f64, page: &mut String) {
     page.push_str("<g class=\"axis\">\n");
+    // Labels closer than this to the previous one are left out (the grid line stays).
+    const LABEL_ROOM: f64 = 46.0;
+    let mut last_label = f64::NEG_INFINITY;
     for (i, segment) in scale.segments.iter().enumerate() {
         if i > 0 {
+            // A dashed line marks the years left out; the tick labels keep the room.
             let x = segment.x0 - BREAK / 2.0;
             let _ = writeln!(
                 page,
-                "<line class=\"axis-break\" x1=\"{x:.1}\" y1=\"{AXIS:.1}\" x2=\"{x:.1}\" y2=\"{height:.1}\"/>\
-                 <text class=\"axis-break-label\" x=\"{x:.1}\" y=\"18\" text-anchor=\"middle\">\u{2026}</text>"
+                "<line class=\"axis-break\" x1=\"{x:.1}\" y1=\"6\" x2=\"{x:.1}\" y2=\"{height:.1}\"><title>years without claims left out</title></line>"
             );
         }
         let days = (segment.end - segment.start).num_days().max(1) as f64;
@@ -442,9 +454,15 @@ fn axis(scale: &Scale, height: f64, page: &mut String) {
                 };
                 let _ = writeln!(
                     page,
-                    "<line class=\"grid\" x1=\"{x:.1}\" y1=\"{AXIS:.1}\" x2=\"{x:.1}\" y2=\"{height:.1}\"/>\
-                     <text x=\"{x:.1}\" y=\"18\" text-anchor=\"middle\">{label}</text>"
+                    "<line class=\"grid\" x1=\"{x:.1}\" y1=\"{AXIS:.1}\" x2=\"{x:.1}\" y2=\"{height:.1}\"/>"
                 );
+                if x - last_label >= LABEL_ROOM {
+                    let _ = writeln!(
+                        page,
+                        "<text x=\"{x:.1}\" y=\"18\" text-anchor=\"middle\">{label}</text>"
+                    );
+                    last_label = x;
+                }
             }
             tick = match tick.checked_add_months(Months::new(step_months)) {
                 Some(next) => next,

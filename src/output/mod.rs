@@ -226,8 +226,9 @@ impl std::fmt::Display for Summary {
     }
 }
 
-/// Findings grouped by event, events in order of first appearance in the (already ordered)
-/// findings, so every format lists them the same way.
+/// Findings grouped by event, so every format lists them the same way and what matters comes
+/// first: events by their most severe open finding (then by first appearance), and in each
+/// event open findings before accepted ones, most severe first (then in the engine's order).
 pub fn findings_by_event(findings: &[Finding]) -> Vec<(&str, Vec<&Finding>)> {
     let mut groups: Vec<(&str, Vec<&Finding>)> = Vec::new();
     for f in findings {
@@ -236,6 +237,11 @@ pub fn findings_by_event(findings: &[Finding]) -> Vec<(&str, Vec<&Finding>)> {
             None => groups.push((f.event.as_str(), vec![f])),
         }
     }
+    let rank = |f: &Finding| (f.status != Status::Open, std::cmp::Reverse(f.severity));
+    for (_, list) in &mut groups {
+        list.sort_by_key(|f| rank(f));
+    }
+    groups.sort_by_key(|(_, list)| list.first().map(|f| rank(f)));
     groups
 }
 
@@ -437,6 +443,34 @@ mod tests {
         assert_eq!(entries, 1);
         assert!(write_atomically(&path, |w| w.write_all(b"new\n")).is_ok());
         assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), "new\n");
+    }
+
+    #[test]
+    fn events_with_severe_open_findings_come_first() {
+        let mut low = make_finding(
+            vec![count("A", "quiet", Attribute::Killed, 1.0, None)],
+            Severity::Low,
+        );
+        low.event = "quiet".into();
+        let mut accepted_high = make_finding(vec![], Severity::High);
+        accepted_high.event = "quiet".into();
+        accepted_high.status = Status::Accepted {
+            reason: "ok".into(),
+            reviewer: None,
+            date: None,
+        };
+        let mut medium = make_finding(vec![], Severity::Medium);
+        medium.event = "loud".into();
+        let findings = [low, accepted_high, medium];
+        let groups = findings_by_event(&findings);
+        let events: Vec<&str> = groups.iter().map(|(e, _)| *e).collect();
+        assert_eq!(events, ["loud", "quiet"]);
+        let quiet: Vec<Severity> = groups[1].1.iter().map(|f| f.severity).collect();
+        assert_eq!(
+            quiet,
+            [Severity::Low, Severity::High],
+            "open before accepted"
+        );
     }
 
     #[test]

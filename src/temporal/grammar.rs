@@ -171,6 +171,20 @@ impl<'t, 'a> Cursor<'t, 'a> {
                 if t.text.len() <= 4 && !t.upper {
                     return None;
                 }
+                // "Sun" the newspaper, "Sat" the exam: an abbreviation must lead into a date
+                // ("Fri, Jul 20", "Sat. 9 Feb", "Wed Oct 9").
+                if t.text.len() <= 4 {
+                    let n = self.toks.get(self.i + 1);
+                    let leads = n.is_some_and(|n| {
+                        n.punct(b'.')
+                            || n.punct(b',')
+                            || n.kind == TokKind::Num
+                            || matches!(n.lex, Lex::Month(_))
+                    });
+                    if !leads {
+                        return None;
+                    }
+                }
                 self.i += 1;
                 if t.text.len() <= 4 {
                     self.dot();
@@ -331,6 +345,71 @@ fn expand_two_digit_year(yy: i32, anchor: Option<NaiveDate>) -> i32 {
     }
 }
 
+const PAST_CUES: &[&str] = &[
+    "said",
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "yesterday",
+    "last",
+    "earlier",
+    "told",
+    "reported",
+    "announced",
+    "killed",
+    "died",
+    "arrived",
+];
+
+/// Whether the words nearest byte `at` of `text` (within 120 bytes, same sentence as far as a
+/// newline tells) speak of the future: the nearest tense cue decides, "will" against "said".
+fn future_tense_near(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let lo = at.saturating_sub(120);
+    let hi = (at + 120).min(bytes.len());
+    let (mut future, mut past) = (usize::MAX, usize::MAX);
+    let mut i = lo;
+    while i < hi {
+        let Some(&b) = bytes.get(i) else { break };
+        if b == b'\n' {
+            if i < at {
+                future = usize::MAX;
+                past = usize::MAX;
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if !b.is_ascii_alphabetic()
+            || (i > 0 && bytes.get(i - 1).is_some_and(|p| p.is_ascii_alphabetic()))
+        {
+            i += 1;
+            continue;
+        }
+        let mut e = i;
+        while e < hi && bytes.get(e).is_some_and(|c| c.is_ascii_alphabetic()) {
+            e += 1;
+        }
+        if let Some(w) = text.get(i..e) {
+            let dist = if e <= at {
+                at - e
+            } else {
+                i.saturating_sub(at)
+            };
+            let is = |list: &[&str]| list.iter().any(|c| c.eq_ignore_ascii_case(w));
+            if is(FUTURE_CUES) {
+                future = future.min(dist);
+            } else if is(PAST_CUES) {
+                past = past.min(dist);
+            }
+        }
+        i = e;
+    }
+    future < past
+}
+
 /// Decade words, from "twenties" (2) to "nineties" (9).
 const DECADE_WORDS: &[&str] = &[
     "twenties",
@@ -383,6 +462,10 @@ const NOT_YEAR_AFTER: &[&str] = &[
 pub struct Grammar<'t, 'a> {
     toks: &'t [Tok<'a>],
     ctx: Context,
+    /// The whole text fed and where the tokens' region starts in it, to read the tense of the
+    /// sentence around an expression.
+    text: &'t str,
+    region_start: usize,
     /// For each token, the index of the next token that can carry a date on its own (a number,
     /// a month, a unit, a cue word...): rules are tried only a few tokens before one.
     next_strong: Vec<usize>,
@@ -404,7 +487,7 @@ type Rule<'t, 'a> =
     fn(&Grammar<'t, 'a>, Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)>;
 
 impl<'t, 'a> Grammar<'t, 'a> {
-    pub fn new(toks: &'t [Tok<'a>], ctx: Context) -> Self {
+    pub fn new(toks: &'t [Tok<'a>], ctx: Context, text: &'t str, region_start: usize) -> Self {
         let mut next_strong = vec![usize::MAX; toks.len()];
         let mut next = usize::MAX;
         for (i, t) in toks.iter().enumerate().rev() {
@@ -418,6 +501,8 @@ impl<'t, 'a> Grammar<'t, 'a> {
         Grammar {
             toks,
             ctx,
+            text,
+            region_start,
             next_strong,
         }
     }
@@ -570,16 +655,10 @@ impl<'t, 'a> Grammar<'t, 'a> {
     /// Whether the words before position `i` (same sentence, up to eight tokens) speak of the
     /// future: "will", "scheduled", "until".
     fn future_before(&self, i: usize) -> bool {
-        let lo = i.saturating_sub(8);
-        for t in self.toks.get(lo..i).unwrap_or(&[]).iter().rev() {
-            if t.punct(b'.') || t.punct(b';') {
-                return false;
-            }
-            if t.kind == TokKind::Word && FUTURE_CUES.contains(&t.text) {
-                return true;
-            }
-        }
-        false
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        future_tense_near(self.text, self.region_start + t.start)
     }
 
     fn day_point(&self, start: usize, y: Option<i32>, m: u32, d: u32) -> Option<(Point, Basis)> {
@@ -1864,7 +1943,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
             {
                 "PRESENT_REF"
             }
-            "recently" | "lately" | "previously" | "formerly" => "PAST_REF",
+            "recently" | "lately" => "PAST_REF",
             "recent" if !matches!(c.lex(), Lex::Unit(..)) => "PAST_REF",
             // "as soon as" and "soon after" are conjunctions of sequence, not a time.
             "soon"
@@ -2023,7 +2102,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
             ));
         }
         let (u, pl) = c.unit()?;
-        if pl || !matches!(u, Unit::Year | Unit::Month | Unit::Day) {
+        if pl || !matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day) {
             return None;
         }
         // "the year ended June 30": a year's span.

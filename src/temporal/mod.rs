@@ -211,6 +211,8 @@ impl Normalizer {
                     anchor: self.anchor,
                     previous: self.previous.map(|p| p.0),
                 },
+                piece,
+                rs,
             );
             let mut i = 0;
             while i < toks.len() {
@@ -267,9 +269,15 @@ impl Normalizer {
                 }
                 if point.year().is_some() || matches!(point, Point::Decade(_) | Point::Century(_)) {
                     let prev_index = self.previous.map(|p| p.1);
-                    self.previous = Some((point, index));
                     if basis == Basis::Previous {
                         t.anchor_index = prev_index;
+                    }
+                    // A comparison period ("a year earlier" than the third quarter) does not
+                    // become what the text is about: the next "the quarter" is still the third.
+                    let comparison = basis == Basis::Previous
+                        && matches!(point, Point::Quarter(..) | Point::Half(..));
+                    if !comparison {
+                        self.previous = Some((point, index));
                     }
                 }
                 basis

@@ -262,7 +262,10 @@ pub fn sample_report() -> Report {
         Granularity::Day,
         "on Saturday",
     );
-    let injured_unknown = count(&north, Attribute::Injured, 24.0, Some(99.0), "dozens");
+    // A sentence of its own, with no date: the one claim no timeline can place.
+    let mut injured_unknown = count(&north, Attribute::Injured, 24.0, Some(99.0), "dozens");
+    injured_unknown.line = 8;
+    injured_unknown.quote = "Dozens more were taken to hospitals in the city.".into();
 
     let nearly = date(
         &ledger,

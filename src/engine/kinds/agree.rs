@@ -3,7 +3,7 @@
 //!
 //! ## What it does
 //! Groups claims by (event, attribute) and compares every pair from different witnesses: two
-//! documents, or one document relaying someone else's figure ("six killed, the New York Times
+//! documents (or two dated posts of one page), or one document relaying someone else's figure ("six killed, the New York Times
 //! reported") next to its own (a document against itself is `internal`). Counts
 //! are intervals ("at least 52" is [52, inf), "dozens" is [24, 99]) widened by `tolerance`;
 //! dates are intervals compared at the coarsest granularity both sides have (September 2011
@@ -31,7 +31,7 @@
 //! "7 dead" (A) against "six killed" (B) is one finding with two sides; "at least 52" against
 //! "52" is none.
 
-use super::{conflicting_pairs, findings_from_pairs, groups, same_voice, witness};
+use super::{conflict_graph, findings_from_graph, groups, same_post, same_voice, witness};
 use crate::claims::Claim;
 use crate::engine::rules::Rule;
 use crate::engine::Finding;
@@ -39,11 +39,11 @@ use crate::engine::Finding;
 pub fn run(rule: &Rule, claims: &[Claim]) -> Vec<Finding> {
     let mut out = Vec::new();
     for ((event, attribute), group) in groups(rule, claims) {
-        let (pairs, _) = conflicting_pairs(rule, &group, |a, b| {
-            (a.doc != b.doc || !same_voice(a, b))
+        let graph = conflict_graph(rule, &group, |a, b| {
+            (!same_post(a, b) || !same_voice(a, b))
                 && (!rule.require_distinct_attribution || witness(rule, a) != witness(rule, b))
         });
-        out.extend(findings_from_pairs(rule, &event, attribute, &group, &pairs));
+        out.extend(findings_from_graph(rule, &event, attribute, &group, graph));
     }
     out
 }
