@@ -96,3 +96,24 @@ fn a_number_of_ten_thousand_digits_is_not_a_count() {
         assert!(!q.text.contains(&digits), "{:?} is a count", &q.text[..20]);
     }
 }
+
+/// fuzz target `timeml`: an entity followed, within 12 bytes of its `&`, by a character whose
+/// bytes straddle the 12th made the entity reader slice inside that character and reject a valid
+/// document (src/temporal/timeml.rs); `annotate` then wrote documents factline could not read.
+#[test]
+fn timeml_entity_followed_by_a_multibyte_character_is_read() {
+    use factline::temporal::timeml::TimemlDocument;
+    for follow in ["gain é", "gain \u{fffd}", "ga 😀", "&lt;"] {
+        let raw = format!("<TimeML><TEXT>&amp;{follow} on 2 May 2013</TEXT></TimeML>");
+        let doc = TimemlDocument::parse(raw.clone(), std::path::Path::new("x.tml"))
+            .unwrap_or_else(|e| panic!("{raw}: {e}"));
+        assert!(
+            doc.text
+                .starts_with(&format!("&{}", follow.replace("&lt;", "<"))),
+            "{}",
+            doc.text
+        );
+        let (annotated, _) = doc.annotate(&factline::temporal::normalize(&doc.text, None));
+        TimemlDocument::parse(annotated, std::path::Path::new("out.tml")).expect("reads back");
+    }
+}
