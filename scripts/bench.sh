@@ -44,11 +44,13 @@ measure() {
   t0=$EPOCHREALTIME
   /usr/bin/time -v -o "$stats" "$@" > "$out" 2> "$work/err.$$" || status=$?
   t1=$EPOCHREALTIME
-  local rss lines
+  local rss cpu lines
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$stats")
+  cpu=$(awk -F': ' '/User time|System time/ {t += $2} END {print t}' "$stats")
   lines=$(wc -l < "$out")
-  awk -v n="$name" -v b="$bytes" -v t0="$t0" -v t1="$t1" -v rss="$rss" -v l="$lines" -v s="$status" \
-    'BEGIN { secs = t1 - t0; printf "%-22s %10.1f %9.2f %9.1f %12.1f %10d %6d\n", n, b / 1e6, secs, b / 1e6 / secs, rss / 1024, l, s }'
+  awk -v n="$name" -v b="$bytes" -v t0="$t0" -v t1="$t1" -v cpu="$cpu" -v rss="$rss" -v l="$lines" -v s="$status" \
+    'BEGIN { secs = t1 - t0; if (cpu <= 0) cpu = 0.001;
+      printf "%-22s %9.1f %8.2f %8.1f %8.2f %9.1f %12.1f %10d %5d\n", n, b / 1e6, secs, b / 1e6 / secs, cpu, b / 1e6 / cpu, rss / 1024, l, s }'
   if [[ $status -ne 0 && $status -ne 1 ]]; then
     echo "  ($name exited $status: $(head -c 300 "$work/err.$$"))" >&2
   fi
@@ -56,7 +58,7 @@ measure() {
 }
 
 header() {
-  printf "%-22s %10s %9s %9s %12s %10s %6s\n" command "input MB" seconds "MB/s" "peak RSS MB" "out lines" exit
+  printf "%-22s %9s %8s %8s %8s %9s %12s %10s %5s\n" command "input MB" "wall s" "MB/s" "cpu s" "MB/cpu-s" "peak RSS MB" "out lines" exit
 }
 
 bytes_of() { du -sb "$1" | cut -f1; }
@@ -66,7 +68,8 @@ if [[ $flat -eq 0 ]]; then
   text=$(corpus_text "$size")
   articles=$(corpus_articles "$size")
   echo "corpus: $text ($size MB, one stream) and $articles/ ($(ls "$articles" | wc -l) articles)"
-  echo "dates runs on one core; check reads documents in parallel on all cores."
+  echo "dates runs on one core; check reads documents in parallel on all cores. MB/s is input over"
+  echo "wall time; MB/cpu-s over user+system CPU time (steadier when the machine is shared)."
   header
   measure "dates" "$(bytes_of "$text")" "$factline" dates --anchor "$anchor" "$text"
   measure "check --format json" "$(bytes_of "$articles")" "$factline" check --format json --fail-on never "$articles"

@@ -45,6 +45,7 @@ use crate::ingest::{Document, Input};
 const BUNDLED_RULES: &[(&str, &str)] = &[
     ("rules/events.toml", include_str!("../rules/events.toml")),
     ("rules/core.toml", include_str!("../rules/core.toml")),
+    ("rules/mek.toml", include_str!("../rules/mek.toml")),
 ];
 
 /// The events and rules a run uses: rules/events.toml plus every other rules/*.toml.

@@ -388,3 +388,39 @@ fn output_does_not_depend_on_claim_order() {
         assert!(a == b, "{name} depends on claim order");
     }
 }
+
+#[test]
+fn event_names_and_rule_descriptions_are_shown_when_known() {
+    let mut names = output::Names::default();
+    names.events.insert(
+        "mek-delisting".into(),
+        "MEK taken off the US terror list <2012>".into(),
+    );
+    names.rules.insert(
+        "date-disagreement".into(),
+        "Sources must agree on when an event happened".into(),
+    );
+    let js = render(|r, w| {
+        output::timelinejs::render_named(r, output::csv::Options::default(), &names, w)
+    });
+    assert!(
+        js.contains(",MEK taken off the US terror list &lt;2012&gt;,"),
+        "{js}"
+    );
+    assert!(
+        js.contains(",mek-founding,"),
+        "an event without a name keeps its id"
+    );
+    let options = output::html::Options {
+        title: "t".into(),
+        names: names.clone(),
+    };
+    let html = render(|r, w| output::html::render_with(r, &options, w));
+    assert!(html.contains("<h3 class=\"event\">MEK taken off the US terror list &lt;2012&gt;</h3>"));
+    assert!(
+        html.contains("<title>MEK taken off the US terror list &lt;2012&gt;: "),
+        "full name in the lane tooltip"
+    );
+    let sarif = render(|r, w| output::sarif::render_with(r, &names, w));
+    assert!(sarif.contains("\"text\": \"Sources must agree on when an event happened\""));
+}

@@ -136,13 +136,70 @@ pub fn find(sentence: &str) -> Option<Attribution> {
     }
 }
 
+/// Capitalized words that are not names: sentence openers, months, days.
+const NOT_NAMES: &[&str] = &[
+    "when",
+    "if",
+    "while",
+    "after",
+    "before",
+    "as",
+    "since",
+    "but",
+    "and",
+    "then",
+    "although",
+    "though",
+    "in",
+    "on",
+    "at",
+    "for",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "last",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 fn is_name_word(t: &Token<'_>) -> bool {
-    t.text.starts_with(char::is_uppercase) || ROLE_NOUNS.contains(&t.lower.as_str())
+    (t.is_word()
+        && t.text.starts_with(char::is_uppercase)
+        && !NOT_NAMES.contains(&t.lower.as_str()))
+        || ROLE_NOUNS.contains(&t.lower.as_str())
 }
 
 /// The speaker phrase ending right before token `verb`.
 fn phrase_before(tokens: &[Token<'_>], verb: usize) -> Option<String> {
     let mut start = verb;
+    // "Kobler, the UN envoy, said": the comma closing an apposition is not a boundary.
+    let verb = if verb > 1 && tokens.get(verb - 1).is_some_and(|t| t.text == ",") {
+        start = verb - 1;
+        verb - 1
+    } else {
+        verb
+    };
     let mut k = verb;
     while k > 0 && verb - k < 8 {
         let t = tokens.get(k - 1)?;
@@ -183,10 +240,7 @@ fn phrase_after(tokens: &[Token<'_>], from: usize) -> Option<String> {
         let acronym_dot = t.text == "."
             && tokens
                 .get(k.checked_sub(1)?)
-                .is_some_and(|p| p.text.len() == 1 && p.is_word())
-            && tokens.get(k + 1).map_or(true, |n| {
-                n.text.len() == 1 || !n.text.starts_with(char::is_uppercase) || n.is_punct()
-            });
+                .is_some_and(|p| p.text.len() == 1 && p.is_word() && p.end == t.start);
         let ok = is_name_word(t) || LINKS.contains(&t.lower.as_str()) || acronym_dot;
         if !ok {
             break;

@@ -15,6 +15,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::text::{tokenize, Token};
+use crate::claims::Attribute;
 use crate::error::{Error, Location, Result};
 
 /// A named place and the names it goes by ("Camp Liberty" = "Camp Hurriya" = "TTL").
@@ -41,6 +42,9 @@ pub struct Kind {
     /// True when an event of this kind is about a subject (founding, designation): a mention
     /// only counts when the document names one.
     pub needs_subject: bool,
+    /// The outcomes its events have ("killed", "injured" for attacks; "moved" for relocations):
+    /// a count of one of these binds to an event of this kind.
+    pub counts: Vec<Attribute>,
 }
 
 /// A declared event.
@@ -88,7 +92,14 @@ pub enum Piece {
 }
 
 /// Most words a `*` gap may skip.
-pub const MAX_GAP: usize = 4;
+pub const MAX_GAP: usize = 5;
+
+/// Most `*` gaps in one phrase: each gap multiplies the ways a phrase can be tried at a word
+/// (up to `MAX_GAP + 1`), so a phrase of many gaps would take exponential time.
+pub const MAX_GAPS_PER_PHRASE: usize = 3;
+
+/// Most pieces (words, gaps, date slots) in one phrase: matching recurses once per piece.
+pub const MAX_PHRASE_PIECES: usize = 64;
 
 /// A phrase found in a sentence: byte span, and the span of the date slot when it has one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,6 +135,18 @@ impl Phrase {
         {
             return Err(format!("phrase `{text}` has no word to match"));
         }
+        let gaps = pieces.iter().filter(|p| **p == Piece::Gap).count();
+        if gaps > MAX_GAPS_PER_PHRASE {
+            return Err(format!(
+                "phrase has {gaps} `*` gaps; at most {MAX_GAPS_PER_PHRASE} are allowed"
+            ));
+        }
+        if pieces.len() > MAX_PHRASE_PIECES {
+            return Err(format!(
+                "phrase has {} words; at most {MAX_PHRASE_PIECES} are allowed",
+                pieces.len()
+            ));
+        }
         Ok(Phrase {
             text: text.to_string(),
             pieces,
@@ -135,7 +158,16 @@ impl Phrase {
     /// sentence's date expressions (what a `<date>` slot may match).
     pub fn find(&self, tokens: &[Token<'_>], dates: &[Range<usize>]) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
-        for i in 0..tokens.len() {
+        for (i, t) in tokens.iter().enumerate() {
+            // Cheap test of the first word before the full match: most tokens fail it.
+            let head = match self.pieces.first() {
+                Some(Piece::Word(w)) => word_matches(&t.lower, w),
+                Some(Piece::Prefix(stem)) => t.lower.starts_with(stem.as_str()),
+                _ => true,
+            };
+            if !head {
+                continue;
+            }
             if let Some(m) = self.match_at(tokens, i, 0, dates) {
                 if self.capitalized
                     && !tokens
@@ -168,7 +200,8 @@ impl Phrase {
         let t = tokens.get(i);
         let found = match p {
             Piece::Word(w) => {
-                if t?.lower != *w {
+                // "State Department's" names the State Department.
+                if !word_matches(&t?.lower, w) {
                     return None;
                 }
                 self.match_at(tokens, i + 1, piece + 1, dates)
@@ -179,16 +212,34 @@ impl Phrase {
                 }
                 self.match_at(tokens, i + 1, piece + 1, dates)
             }
-            Piece::Gap => (0..=MAX_GAP).find_map(|skip| {
-                let skipped = tokens.get(i..i + skip)?;
-                if skipped
-                    .iter()
-                    .any(|t| matches!(t.text, "." | ";" | "!" | "?"))
-                {
-                    return None;
+            Piece::Gap => {
+                // Skip up to MAX_GAP words (punctuation inside the gap is free), never across
+                // the end of a sentence or clause.
+                let mut words = 0;
+                let mut j = i;
+                loop {
+                    if let Some(m) = self.match_at(tokens, j, piece + 1, dates) {
+                        break Some(m);
+                    }
+                    let Some(t) = tokens.get(j) else { break None };
+                    if matches!(t.text, "." | ";" | "!" | "?") && !t.text.is_empty() {
+                        let acronym = j
+                            .checked_sub(1)
+                            .and_then(|k| tokens.get(k))
+                            .is_some_and(|p| p.text.chars().count() == 1 && p.end == t.start);
+                        if !acronym {
+                            break None;
+                        }
+                    }
+                    if !t.is_punct() {
+                        words += 1;
+                    }
+                    if words > MAX_GAP {
+                        break None;
+                    }
+                    j += 1;
                 }
-                self.match_at(tokens, i + skip, piece + 1, dates)
-            }),
+            }
             Piece::Date => {
                 let t = t?;
                 let span = dates
@@ -210,6 +261,16 @@ impl Phrase {
             }
             m
         })
+    }
+}
+
+/// A token matches a phrase word as written or with a possessive ("State Department's").
+/// Lengths are compared first: this runs for every token against every phrase.
+fn word_matches(lower: &str, word: &str) -> bool {
+    match lower.len().checked_sub(word.len()) {
+        Some(0) => lower == word,
+        Some(2) => lower.ends_with("'s") && lower.starts_with(word),
+        _ => false,
     }
 }
 
@@ -251,6 +312,8 @@ struct KindDef {
     triggers: Vec<Spanned<String>>,
     #[serde(default)]
     needs_subject: bool,
+    #[serde(default)]
+    counts: Vec<Spanned<Attribute>>,
 }
 
 #[derive(Deserialize)]
@@ -403,10 +466,24 @@ impl EventCatalog {
             let k = k.get_ref();
             let id = ctx.id("kind.id", &k.id, &mut kind_ids)?;
             let triggers = ctx.phrases("kind.triggers", &k.triggers)?;
+            let mut counts = Vec::new();
+            for a in &k.counts {
+                if matches!(
+                    a.get_ref(),
+                    Attribute::Date | Attribute::Members | Attribute::Residents
+                ) {
+                    return ctx.err(
+                        a.span(),
+                        "`kind.counts`: only outcomes (killed, injured, missing, moved) are counts of an event".into(),
+                    );
+                }
+                counts.push(*a.get_ref());
+            }
             kinds.push(Kind {
                 id,
                 triggers,
                 needs_subject: k.needs_subject,
+                counts,
             });
         }
         let mut events = Vec::new();
@@ -488,6 +565,7 @@ aliases = ["the League"]
 [[kind]]
 id = "flood"
 triggers = ["flood*", "swept away"]
+counts = ["killed", "missing"]
 
 [[event]]
 id = "harbor-flood-2019"
@@ -527,7 +605,7 @@ window = { from = "2019-03-02", until = "2019-03-04" }
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
-        assert!(e.starts_with("events.toml:20:"), "{e}");
+        assert!(e.starts_with("events.toml:21:"), "{e}");
         assert!(e.contains("trigers"), "{e}");
     }
 
@@ -538,8 +616,28 @@ window = { from = "2019-03-02", until = "2019-03-04" }
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
-        assert!(e.starts_with("events.toml:21:"), "{e}");
+        assert!(e.starts_with("events.toml:22:"), "{e}");
         assert!(e.contains("unknown id `harbour`"), "{e}");
+    }
+
+    #[test]
+    fn kind_counts_must_be_outcomes() {
+        let text = SAMPLE.replace(
+            "counts = [\"killed\", \"missing\"]",
+            "counts = [\"killed\", \"date\"]",
+        );
+        let e = parse(&text)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.starts_with("events.toml:15:"), "{e}");
+        assert!(e.contains("kind.counts"), "{e}");
+        let text = SAMPLE.replace("counts = [\"killed\", \"missing\"]", "counts = [\"kiled\"]");
+        let e = parse(&text)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.contains("kiled"), "{e}");
     }
 
     #[test]

@@ -12,11 +12,11 @@ use std::sync::OnceLock;
 use super::catalog::Phrase;
 use super::mention::irrealis;
 use super::quantity::Quantity;
-use super::text::Token;
+use super::text::{words_between, Token};
 use crate::claims::Attribute;
 
 /// How far a quantity may sit from its cue, in words.
-const MAX_BEFORE: usize = 5;
+const MAX_BEFORE: usize = 6;
 const MAX_AFTER: usize = 3;
 
 /// Where the figure stands relative to the cue.
@@ -80,6 +80,10 @@ const CUES: &[(Attribute, Side, &[&str])] = &[
             "held hostage",
             "taken captive",
             "unaccounted for",
+            "seized as hostages",
+            "taken as hostages",
+            "held as hostages",
+            "hostages",
         ],
     ),
     (Attribute::Missing, Side::Both, &["abducted", "kidnapped"]),
@@ -175,7 +179,32 @@ fn cues() -> &'static [(Attribute, Side, Phrase)] {
 fn distance(tokens: &[Token<'_>], from: usize, to: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut n = 0;
-    for t in tokens.iter().filter(|t| t.start >= from && t.end <= to) {
+    let between: Vec<&Token<'_>> = tokens
+        .iter()
+        .filter(|t| t.start >= from && t.end <= to)
+        .collect();
+    // ", or two-thirds of the residents," restates the figure: skip it like parentheses.
+    let mut restating = false;
+    for (k, t) in between.iter().enumerate() {
+        if t.text == "," {
+            if restating {
+                restating = false;
+                continue;
+            }
+            // ", six of them women," describes the figure before it.
+            let describes = between
+                .iter()
+                .skip(k + 1)
+                .take_while(|n| n.text != ",")
+                .any(|n| n.lower == "them" || n.lower == "whom");
+            if between.get(k + 1).is_some_and(|n| n.lower == "or") || describes {
+                restating = true;
+                continue;
+            }
+        }
+        if restating {
+            continue;
+        }
         match t.text {
             "(" | "[" => depth += 1,
             ")" | "]" => depth = depth.saturating_sub(1),
@@ -186,6 +215,19 @@ fn distance(tokens: &[Token<'_>], from: usize, to: usize) -> Option<usize> {
         }
     }
     Some(n)
+}
+
+/// A new clause starts between the offsets ("moved in and thirty-five ...").
+fn clause_between(tokens: &[Token<'_>], from: usize, to: usize) -> bool {
+    tokens
+        .iter()
+        .filter(|t| t.start >= from && t.end <= to)
+        .any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "and" | "," | "but" | "while" | ";" | "whereas"
+            )
+        })
 }
 
 fn in_parentheses(text: &str, at: usize) -> bool {
@@ -219,59 +261,67 @@ pub fn find(text: &str, tokens: &[Token<'_>], quantities: &[Quantity]) -> Vec<Co
     let usable: Vec<bool> = quantities
         .iter()
         .map(|q| {
-            !in_parentheses(text, q.start)
+            // "seven more, six of them women, ...": the second figure describes the first.
+            let describes = tokens
+                .iter()
+                .skip_while(|t| t.start < q.end)
+                .take(2)
+                .map(|t| t.lower.as_str())
+                .eq(["of", "them"])
+                && quantities
+                    .iter()
+                    .any(|p| p.end <= q.start && words_between(tokens, p.end, q.start) <= 2);
+            !describes
+                && !in_parentheses(text, q.start)
                 && !next_word_after(tokens, q.end)
                     .is_some_and(|t| THINGS.contains(&t.lower.as_str()))
         })
         .collect();
-    let mut used = vec![false; quantities.len()];
-    let mut out = Vec::new();
-    for (start, end, attribute, side) in found {
-        let before = (side != Side::After)
-            .then(|| {
-                quantities
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, q)| {
-                        q.end <= start
-                            && !used.get(*i).copied().unwrap_or(true)
-                            && usable.get(*i).copied().unwrap_or(false)
-                    })
-                    .filter_map(|(i, q)| distance(tokens, q.end, start).map(|d| (d, i)))
-                    .filter(|(d, _)| *d <= MAX_BEFORE)
-                    .min()
-            })
-            .flatten();
-        let after = || {
-            quantities
-                .iter()
-                .enumerate()
-                .filter(|(i, q)| {
-                    q.start >= end
-                        && !used.get(*i).copied().unwrap_or(true)
-                        && usable.get(*i).copied().unwrap_or(false)
-                })
-                .filter_map(|(i, q)| distance(tokens, end, q.start).map(|d| (d, i)))
-                .filter(|(d, _)| *d <= MAX_AFTER)
-                .min()
-        };
-        let pick = match side {
-            Side::Before => before,
-            Side::After => after(),
-            Side::Both => before.or_else(after),
-        };
-        if let Some((_, i)) = pick {
-            if let (Some(q), Some(u)) = (quantities.get(i), used.get_mut(i)) {
-                *u = true;
-                out.push(Count {
-                    attribute,
-                    quantity: q.clone(),
-                    cue_start: start,
-                    cue_end: end,
-                    lives_somewhere: false,
-                });
+    // Every (cue, figure) pair in reach, then the closest pairs first: "moved in and
+    // thirty-five residents were killed" gives the figure to "killed" (two words back), not
+    // to "moved". A figure before its cue wins a tie: that is how English reports tolls.
+    let mut pairs: Vec<(usize, u8, usize, usize)> = Vec::new(); // (distance, after?, cue, figure)
+    for (c, (start, end, _, side)) in found.iter().enumerate() {
+        for (i, q) in quantities.iter().enumerate() {
+            if !usable.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            if q.end <= *start && *side != Side::After {
+                if let Some(d) = distance(tokens, q.end, *start).filter(|d| *d <= MAX_BEFORE) {
+                    pairs.push((d, 0, c, i));
+                }
+            } else if q.start >= *end
+                && *side != Side::Before
+                && !clause_between(tokens, *end, q.start)
+            {
+                if let Some(d) = distance(tokens, *end, q.start).filter(|d| *d <= MAX_AFTER) {
+                    pairs.push((d, 1, c, i));
+                }
             }
         }
+    }
+    pairs.sort();
+    let mut used = vec![false; quantities.len()];
+    let mut cue_done = vec![false; found.len()];
+    let mut out = Vec::new();
+    for (_, _, c, i) in pairs {
+        if used.get(i).copied().unwrap_or(true) || cue_done.get(c).copied().unwrap_or(true) {
+            continue;
+        }
+        let (Some(&(start, end, attribute, _)), Some(q)) = (found.get(c), quantities.get(i)) else {
+            continue;
+        };
+        if let (Some(u), Some(d)) = (used.get_mut(i), cue_done.get_mut(c)) {
+            *u = true;
+            *d = true;
+        }
+        out.push(Count {
+            attribute,
+            quantity: q.clone(),
+            cue_start: start,
+            cue_end: end,
+            lives_somewhere: false,
+        });
     }
     for (i, q) in quantities.iter().enumerate() {
         if used.get(i).copied().unwrap_or(true) || !usable.get(i).copied().unwrap_or(false) {
@@ -316,6 +366,24 @@ fn population(tokens: &[Token<'_>], q: &Quantity) -> Option<Count> {
         cue_end: q.end,
         lives_somewhere: lives,
     };
+    // "an estimated 1,200 remained in the camp"
+    if after
+        .first()
+        .is_some_and(|t| LIVING.contains(&t.lower.as_str()))
+    {
+        return Some(make(true, Attribute::Residents));
+    }
+    // "the camp, which has housed about 3,400 exiles"
+    if noun.is_some()
+        && before.iter().rev().take(2).any(|w| {
+            matches!(
+                *w,
+                "housed" | "houses" | "housing" | "sheltered" | "shelters"
+            )
+        })
+    {
+        return Some(make(true, Attribute::Residents));
+    }
     if before.contains(&"membership") {
         return Some(make(false, Attribute::Members));
     }
@@ -332,7 +400,7 @@ fn population(tokens: &[Token<'_>], q: &Quantity) -> Option<Count> {
     let living = after
         .iter()
         .skip(noun + 1)
-        .take(6)
+        .take(10)
         .any(|t| LIVING.contains(&t.lower.as_str()) || t.lower == "still");
     living.then(|| make(true, Attribute::Residents))
 }
@@ -386,6 +454,14 @@ mod tests {
     }
 
     #[test]
+    fn the_closer_cue_takes_the_figure() {
+        assert_eq!(
+            counts("Troops moved in and thirty-five guards were killed."),
+            [(Attribute::Killed, 35.0, Some(35.0))]
+        );
+    }
+
+    #[test]
     fn figures_in_parentheses_are_skipped() {
         assert_eq!(
             counts("Nine (four of them children) were taken hostage."),
@@ -427,6 +503,34 @@ mod tests {
         assert_eq!(
             counts("Officials put its membership between 5,000 and 10,000."),
             [(Attribute::Members, 5000.0, Some(10000.0))]
+        );
+    }
+
+    #[test]
+    fn a_restating_apposition_does_not_separate_figure_and_verb() {
+        assert_eq!(
+            counts("By May, 900 tenants, or half of the block, had moved out."),
+            [(Attribute::Moved, 900.0, Some(900.0))]
+        );
+    }
+
+    #[test]
+    fn a_figure_describing_the_previous_one_is_skipped() {
+        assert_eq!(
+            counts("Nine more, four of them children, were reported missing."),
+            [(Attribute::Missing, 9.0, Some(9.0))]
+        );
+        assert_eq!(
+            counts("Last week, 30 of them were wounded."),
+            [(Attribute::Injured, 30.0, Some(30.0))]
+        );
+    }
+
+    #[test]
+    fn a_figure_followed_by_a_living_verb_is_residents() {
+        assert_eq!(
+            counts("Some 300 left while an estimated 1,200 remained in the old town."),
+            [(Attribute::Residents, 1140.0, Some(1260.0))]
         );
     }
 

@@ -220,22 +220,88 @@ fn nearest_date(view: &View<'_>, found: &Found, max_words: usize) -> Option<usiz
     view.timexes
         .iter()
         .enumerate()
-        .filter(|(_, t)| t.kind == TimexKind::Date && t.value != "PRESENT_REF")
+        .filter(|(_, t)| {
+            matches!(t.kind, TimexKind::Date | TimexKind::Time) && t.value != "PRESENT_REF"
+        })
         .map(|(i, t)| {
             let d = if t.end <= found.start {
-                words_between(&view.tokens, t.end, found.start)
+                clause_distance(&view.tokens, t.end, found.start)
             } else {
-                words_between(&view.tokens, found.end, t.start)
+                clause_distance(&view.tokens, found.end, t.start)
             };
-            (d, i)
+            // "Nearly a year ago, X did Y": a date opening the sentence dates its main clause.
+            let opening = t.end <= found.start
+                && view.text.get(..t.start).is_some_and(|b| {
+                    b.trim_start_matches(|c: char| !c.is_alphanumeric())
+                        .split_whitespace()
+                        .all(|w| {
+                            matches!(
+                                w.to_lowercase().as_str(),
+                                "but" | "and" | "in" | "on" | "so"
+                            )
+                        })
+                })
+                && view.text.get(t.end..).is_some_and(|a| a.starts_with(','));
+            (if opening { d.min(max_words) } else { d }, i)
         })
         .filter(|(d, _)| *d <= max_words)
         .min()
-        .map(|(_, i)| i)
+        .map(|(d, i)| finer_near(view, found, i, d))
 }
 
+/// "September 1 this year": when a finer date sits close to the nearest one and inside it,
+/// the finer one is what the sentence gives the event.
+fn finer_near(view: &View<'_>, found: &Found, nearest: usize, d: usize) -> usize {
+    let Some(n) = view.timexes.get(nearest) else {
+        return nearest;
+    };
+    let (Some(ne), Some(nl)) = (n.earliest, n.latest) else {
+        return nearest;
+    };
+    view.timexes
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            *i != nearest
+                && t.kind == TimexKind::Date
+                && t.earliest.is_some_and(|e| e >= ne)
+                && t.latest.is_some_and(|l| l <= nl)
+                && (t.latest, t.earliest) != (Some(nl), Some(ne))
+        })
+        .filter(|(_, t)| {
+            let far = if t.end <= found.start {
+                clause_distance(&view.tokens, t.end, found.start)
+            } else {
+                clause_distance(&view.tokens, found.end, t.start)
+            };
+            far <= d + 6
+        })
+        .min_by_key(|(_, t)| t.latest.zip(t.earliest).map(|(l, e)| (l - e).num_days()))
+        .map_or(nearest, |(i, _)| i)
+}
+
+/// Words between two offsets, each clause boundary ("," "and" "but" "when") counting as
+/// [`CLAUSE_WORDS`] more: a date in the same clause as a trigger belongs to it before a date
+/// in the next clause does.
+fn clause_distance(tokens: &[Token<'_>], from: usize, to: usize) -> usize {
+    tokens
+        .iter()
+        .filter(|t| t.start >= from && t.end <= to)
+        .map(|t| match t.lower.as_str() {
+            "," | ";" | ":" | "and" | "but" | "when" | "while" | "after" | "before" | "(" | ")" => {
+                CLAUSE_WORDS
+            }
+            _ if t.is_punct() => 0,
+            _ => 1,
+        })
+        .sum()
+}
+
+/// What crossing a clause boundary costs, in words.
+const CLAUSE_WORDS: usize = 6;
+
 /// How a date fits a window: `Some(true)` inside, `Some(false)` outside, `None` unknown.
-fn fits(t: &Timex, from: NaiveDate, until: NaiveDate) -> Option<bool> {
+pub fn fits(t: &Timex, from: NaiveDate, until: NaiveDate) -> Option<bool> {
     if let (Some(e), Some(l)) = (t.earliest, t.latest) {
         let slack = chrono::Duration::days(WINDOW_SLACK_DAYS);
         return Some(e <= until + slack && from - slack <= l);
@@ -273,7 +339,7 @@ fn score(
 ) -> Option<f32> {
     let view = scene.view;
     let kind = catalog.kind(&event.kind)?;
-    let mut s = if found.own.contains(&event.id) {
+    let mut s: f32 = if found.own.contains(&event.id) {
         0.3
     } else {
         0.2
@@ -282,7 +348,18 @@ fn score(
     let timex = date.and_then(|i| view.timexes.get(i));
     match (event.window, timex) {
         (Some(w), Some(t)) => match fits(t, w.from, w.until) {
-            Some(true) => s += if t.earliest.is_some() { 0.35 } else { 0.25 },
+            // A day inside the window says much more than a year that contains it.
+            // A date about as precise as the window says much more than a year containing a
+            // one-day window.
+            Some(true) => {
+                let window_days = (w.until - w.from).num_days() + 1 + 2 * WINDOW_SLACK_DAYS;
+                s += match (t.earliest, t.latest) {
+                    (Some(e), Some(l)) if (l - e).num_days() < 2 * window_days => 0.35,
+                    (Some(e), Some(l)) if (l - e).num_days() < 31 => 0.25,
+                    (Some(_), Some(_)) => 0.1,
+                    _ => 0.25,
+                }
+            }
             Some(false) => return None,
             None => {}
         },
@@ -320,8 +397,16 @@ fn score(
             .min()
         {
             s += if best <= 12 { 0.3 } else { 0.15 };
-        } else if !scene.places.is_empty() {
-            s -= 0.3;
+        } else if let Some(other) = scene
+            .places
+            .iter()
+            .map(|(_, _, r)| words_apart(view, r, found))
+            .min()
+        {
+            s -= if other <= 12 { 0.3 } else { 0.1 };
+        } else if undeclared_place(view, found, &[]).is_some() {
+            // "at the Boston Marathon": somewhere the catalog does not know.
+            s -= 0.2;
         }
     }
     // Subjects: events about a subject need the document to name it.
@@ -365,14 +450,15 @@ fn score(
     if let Some((_, _, ago)) = ctx.recent.iter().find(|(id, _, _)| *id == event.id) {
         s += if *ago <= 1 { 0.25 } else { 0.15 };
     }
-    Some(s)
+    // Rounded so that sums of tenths compare exactly against MIN_SCORE.
+    Some((s * 100.0).round() / 100.0)
 }
 
 fn words_apart(view: &View<'_>, r: &Range<usize>, found: &Found) -> usize {
     if r.end <= found.start {
-        words_between(&view.tokens, r.end, found.start)
+        clause_distance(&view.tokens, r.end, found.start)
     } else if found.end <= r.start {
-        words_between(&view.tokens, found.end, r.start)
+        clause_distance(&view.tokens, found.end, r.start)
     } else {
         0
     }
@@ -414,11 +500,17 @@ fn undeclared_place(view: &View<'_>, found: &Found, exclude: &[Range<usize>]) ->
     let tokens = &view.tokens;
     let mut best: Option<(usize, String)> = None;
     for (i, t) in tokens.iter().enumerate() {
-        if !matches!(t.lower.as_str(), "in" | "at" | "near" | "outside") {
+        if !matches!(
+            t.lower.as_str(),
+            "in" | "at" | "near" | "outside" | "of" | "through" | "across" | "into"
+        ) {
             continue;
         }
         let mut words = Vec::new();
         let mut k = i + 1;
+        if tokens.get(k).is_some_and(|w| w.lower == "the") {
+            k += 1;
+        }
         while let Some(w) = tokens.get(k) {
             let capital = w.is_word() && w.text.starts_with(char::is_uppercase);
             if !capital
@@ -460,8 +552,7 @@ pub fn find(view: &View<'_>, catalog: &EventCatalog, ctx: &Context) -> Vec<Menti
             collect_triggers(view, &e.triggers, &spans, &mut found, Some(&e.id));
         }
         for f in found {
-            // A trigger inside a date expression ("the attack of 9 May" is fine, but not the
-            // other way round) or inside a place name is not a trigger.
+            // A trigger inside a date expression or a place name is not a trigger.
             if spans.iter().any(|r| r.start <= f.start && f.end <= r.end)
                 || scene
                     .places
@@ -470,71 +561,182 @@ pub fn find(view: &View<'_>, catalog: &EventCatalog, ctx: &Context) -> Vec<Menti
             {
                 continue;
             }
-            let date = nearest_date(view, &f, 15);
-            let mut best: Option<(f32, &Event)> = None;
-            for e in catalog.events.iter().filter(|e| e.kind == kind.id) {
-                if let Some(s) = score(&scene, catalog, ctx, e, &f, date) {
-                    if best.map_or(true, |(b, _)| s > b) {
-                        best = Some((s, e));
-                    }
-                }
+            if kind.needs_subject && !about_subject(&scene, &f) {
+                continue;
             }
-            let nearest_place = scene
-                .places
-                .iter()
-                .min_by_key(|(_, _, r)| words_apart(view, r, &f))
-                .filter(|(_, _, r)| words_apart(view, r, &f) <= 12)
-                .map(|(id, name, _)| (id.clone(), name.clone()));
-            let mention = match best.filter(|(s, _)| *s >= MIN_SCORE) {
-                Some((s, e)) => Mention {
-                    kind: kind.id.clone(),
-                    event: e.id.clone(),
-                    declared: true,
-                    score: s.min(1.0),
-                    start: f.start,
-                    end: f.end,
-                    date,
-                    place: e
-                        .places
-                        .iter()
-                        .find(|id| scene.places.iter().any(|(p, _, _)| p == *id))
-                        .or(e.places.first())
-                        .and_then(|id| catalog.place(id))
-                        .map(|p| p.name.clone()),
-                    process: e.window.is_some_and(|w| (w.until - w.from).num_days() > 31),
-                },
-                None => {
-                    // Ad hoc: a date close to the trigger only, and a place near it.
-                    let date = nearest_date(view, &f, 8);
-                    let subject_spans: Vec<Range<usize>> =
-                        scene.subjects.iter().map(|(_, r)| r.clone()).collect();
-                    let (place_slug, place) = match &nearest_place {
-                        Some((id, name)) => (id.clone(), Some(name.clone())),
-                        None => match undeclared_place(view, &f, &subject_spans) {
-                            Some(name) => (slug(&name), Some(name)),
-                            None => ("unknown".to_string(), None),
-                        },
-                    };
-                    let needs_subject = kind.needs_subject;
-                    if needs_subject && scene.subjects.is_empty() && ctx.doc_subjects.is_empty() {
-                        continue;
-                    }
-                    Mention {
-                        kind: kind.id.clone(),
-                        event: format!("adhoc:{}:{}", kind.id, place_slug),
-                        declared: false,
-                        score: if date.is_some() { 0.3 } else { 0.2 },
-                        start: f.start,
-                        end: f.end,
-                        date,
-                        place,
-                        process: false,
-                    }
-                }
-            };
-            out.push(mention);
+            if let Some(m) = resolve_found(&scene, catalog, ctx, &kind.id, &f, MIN_SCORE) {
+                out.push(m);
+            }
         }
     }
     out.sort_by(|a, b| a.start.cmp(&b.start).then(b.score.total_cmp(&a.score)));
+    unshare_dates(view, &mut out);
     out
+}
+
+/// A date two mentions of different events both reached belongs to the nearer one ("rocket
+/// fire before the September killings": September dates the killings).
+fn unshare_dates(view: &View<'_>, mentions: &mut [Mention]) {
+    let claims: Vec<(usize, usize, String, usize)> = mentions
+        .iter()
+        .enumerate()
+        .filter_map(|(k, m)| {
+            let t = view.timexes.get(m.date?)?;
+            let d = if t.end <= m.start {
+                clause_distance(&view.tokens, t.end, m.start)
+            } else {
+                clause_distance(&view.tokens, m.end, t.start)
+            };
+            Some((k, m.date?, m.event.clone(), d))
+        })
+        .collect();
+    for (k, date, event, d) in &claims {
+        let beaten = claims
+            .iter()
+            .any(|(k2, date2, event2, d2)| k2 != k && date2 == date && event2 != event && d2 < d);
+        if beaten {
+            if let Some(m) = mentions.get_mut(*k) {
+                m.date = None;
+            }
+        }
+    }
+}
+
+/// The mention a count cue makes when the sentence has no trigger of the count's kind ("An
+/// earlier incident in 2009 cost the lives of 10"): the cue stands in for the trigger.
+pub fn resolve(
+    view: &View<'_>,
+    catalog: &EventCatalog,
+    ctx: &Context,
+    kind: &str,
+    span: Range<usize>,
+    min_score: f32,
+) -> Option<Mention> {
+    let scene = Scene {
+        view,
+        places: places(view, catalog),
+        subjects: subjects(&view.tokens, catalog),
+    };
+    let f = Found {
+        start: span.start,
+        end: span.end,
+        slot: None,
+        own: Vec::new(),
+    };
+    resolve_found(&scene, catalog, ctx, kind, &f, min_score)
+}
+
+/// Anaphors that stand for the document's subject ("The group was delisted").
+const ANAPHORS: &[&str] = &[
+    "group",
+    "organization",
+    "organisation",
+    "movement",
+    "it",
+    "they",
+];
+
+/// Events about a subject (founding, delisting) need the subject, or an anaphor for it, close
+/// before the trigger, and the trigger must not modify another name ("the Islamic Republic
+/// established by ...").
+fn about_subject(scene: &Scene<'_>, f: &Found) -> bool {
+    let tokens = &scene.view.tokens;
+    let Some(i) = tokens.iter().position(|t| t.start >= f.start) else {
+        return false;
+    };
+    if let Some(prev) = i.checked_sub(1).and_then(|k| tokens.get(k)) {
+        let in_subject = scene
+            .subjects
+            .iter()
+            .any(|(_, r)| r.start <= prev.start && prev.end <= r.end);
+        let next = tokens.get(i + 1).map(|t| t.lower.as_str());
+        let passive = matches!(next, Some("by" | "in" | "at" | "on" | "during" | "after"));
+        if i > 1
+            && passive
+            && prev.is_word()
+            && prev.text.starts_with(char::is_uppercase)
+            && !in_subject
+        {
+            return false;
+        }
+    }
+    let near = |start: usize| words_between(tokens, start, f.start) <= 15;
+    scene.subjects.iter().any(|(_, r)| {
+        r.end <= f.start && near(r.end)
+            || (r.start >= f.end && words_between(tokens, f.end, r.start) <= 3)
+    }) || tokens
+        .iter()
+        .take(i)
+        .any(|t| ANAPHORS.contains(&t.lower.as_str()) && near(t.end))
+}
+
+fn resolve_found(
+    scene: &Scene<'_>,
+    catalog: &EventCatalog,
+    ctx: &Context,
+    kind_id: &str,
+    f: &Found,
+    min_score: f32,
+) -> Option<Mention> {
+    let view = scene.view;
+    let kind = catalog.kind(kind_id)?;
+    let date = nearest_date(view, f, 25);
+    let mut best: Option<(f32, &Event)> = None;
+    for e in catalog.events.iter().filter(|e| e.kind == kind.id) {
+        if let Some(s) = score(scene, catalog, ctx, e, f, date) {
+            if best.map_or(true, |(b, _)| s > b) {
+                best = Some((s, e));
+            }
+        }
+    }
+    if let Some((s, e)) = best.filter(|(s, _)| *s >= min_score) {
+        return Some(Mention {
+            kind: kind.id.clone(),
+            event: e.id.clone(),
+            declared: true,
+            score: s.min(1.0),
+            start: f.start,
+            end: f.end,
+            date,
+            place: e
+                .places
+                .iter()
+                .find(|id| scene.places.iter().any(|(p, _, _)| p == *id))
+                .or(e.places.first())
+                .and_then(|id| catalog.place(id))
+                .map(|p| p.name.clone()),
+            process: e.window.is_some_and(|w| (w.until - w.from).num_days() > 31),
+        });
+    }
+    // Ad hoc: a date close to the trigger only, and a place near it.
+    if kind.needs_subject && scene.subjects.is_empty() && ctx.doc_subjects.is_empty() {
+        return None;
+    }
+    let date = nearest_date(view, f, 8);
+    let nearest_place = scene
+        .places
+        .iter()
+        .map(|(id, name, r)| (words_apart(view, r, f), id, name))
+        .filter(|(d, _, _)| *d <= 12)
+        .min_by_key(|(d, _, _)| *d)
+        .map(|(_, id, name)| (id.clone(), name.clone()));
+    let subject_spans: Vec<Range<usize>> = scene.subjects.iter().map(|(_, r)| r.clone()).collect();
+    let (place_slug, place) = match nearest_place {
+        Some((id, name)) => (id, Some(name)),
+        None => match undeclared_place(view, f, &subject_spans) {
+            Some(name) => (slug(&name), Some(name)),
+            None => ("unknown".to_string(), None),
+        },
+    };
+    Some(Mention {
+        kind: kind.id.clone(),
+        event: format!("adhoc:{}:{}", kind.id, place_slug),
+        declared: false,
+        score: if date.is_some() { 0.3 } else { 0.2 },
+        start: f.start,
+        end: f.end,
+        date,
+        place,
+        process: false,
+    })
 }

@@ -5,6 +5,11 @@
 //! attribute (date, killed, injured, ...), a value as an interval with its original qualifier,
 //! the verbatim sentence as `quote`, where it stands (doc, source, line) and who the sentence
 //! attributes it to ("according to the U.N.").
+//!
+//! One file per piece: [`text`] (tokens), [`quantity`] (counts as intervals), [`catalog`] (the
+//! events file), [`mention`] (which event a sentence talks about, and the date it gives it),
+//! [`counts`] (which figure counts what), [`attribution`] (who says so), [`sentence`] (the walk
+//! over posts and sentences that puts them together).
 
 pub mod attribution;
 pub mod catalog;
@@ -64,7 +69,7 @@ pub enum Value {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// Declared event id, or an ad-hoc id (`adhoc:<kind>:<place>`; the engine clusters them by date),
-    /// or a population state (`residents:<place>`, `members:<subject>`).
+    /// or a population state (`<place>-residents`, `<subject>-members`).
     pub event: String,
     /// The event's kind (attack, designation, delisting, relocation, founding, ...).
     pub kind: String,

@@ -8,6 +8,9 @@
 //! people are left out: years, money ("$50,000", "USD 20,000"), ordinals ("9th"), percentages
 //! and measures ("18 hours", "five-minute").
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use super::text::{glued, tokenize, Token};
 
 /// Half-width of the band given to approximate figures ("about 1,800" is 1,710..=1,890).
@@ -152,6 +155,12 @@ const UNITS: &[&str] = &[
     "decade",
     "centuries",
     "century",
+    "third",
+    "thirds",
+    "quarter",
+    "quarters",
+    "fifth",
+    "fifths",
 ];
 
 /// Words before a number that make it money or a measure.
@@ -223,12 +232,36 @@ fn scale_word(word: &str) -> Option<f64> {
     }
 }
 
+/// Words a quantity can start with: digits, number words and the first word of every
+/// qualifier, vague amount and fraction. Checked first so most tokens cost one lookup.
+fn could_start(t: &Token<'_>) -> bool {
+    static STARTERS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let starters = STARTERS.get_or_init(|| {
+        let phrases = QUALIFIERS
+            .iter()
+            .map(|(p, _)| *p)
+            .chain(VAGUE.iter().map(|(p, ..)| *p))
+            .chain(FRACTIONS.iter().map(|(p, _)| *p));
+        phrases
+            .filter_map(|p| p.split([' ', '-']).next())
+            .chain(UNIT_WORDS.iter().map(|(w, _)| *w))
+            .chain(TEN_WORDS.iter().map(|(w, _)| *w))
+            .chain(["a", "between"])
+            .collect()
+    });
+    t.is_digits() || starters.contains(t.lower.as_str())
+}
+
 /// Finds every count in `text`, skipping numbers that overlap an `exclude` span (dates).
 pub fn find(text: &str, exclude: &[(usize, usize)]) -> Vec<Quantity> {
     let tokens = tokenize(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !tokens.get(i).is_some_and(could_start) {
+            i += 1;
+            continue;
+        }
         match quantity_at(text, &tokens, i, exclude) {
             Some((q, next)) => {
                 out.push(q);
@@ -501,7 +534,8 @@ fn number_at(tokens: &[Token<'_>], i: usize, exclude: &[(usize, usize)]) -> Opti
                 return None;
             }
         }
-        return Some((value, j));
+        // A run of hundreds of digits overflows to infinity: not a count of anything.
+        return value.is_finite().then_some((value, j));
     }
     words_number_at(tokens, i)
 }

@@ -9,7 +9,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use super::attribution;
@@ -75,6 +75,7 @@ pub fn extract(doc: &Document, catalog: &EventCatalog) -> Vec<Claim> {
                     ..t.clone()
                 })
                 .collect();
+            let local = compose_year(quote, local);
             let origin = Origin {
                 doc,
                 published,
@@ -97,22 +98,34 @@ pub fn extract(doc: &Document, catalog: &EventCatalog) -> Vec<Claim> {
                 r.ago += 1;
             }
             recent.retain(|r| r.ago <= CONTEXT_SENTENCES);
-            for m in mentions.iter().filter(|m| m.declared) {
+            for m in mentions
+                .iter()
+                .filter(|m| m.declared || m.date.is_some() || m.place.is_some())
+            {
+                // What an earlier sentence said about the event's date still holds.
+                let as_of = recent
+                    .iter()
+                    .find(|r| r.event == m.event)
+                    .and_then(|r| r.as_of);
                 recent.retain(|r| r.event != m.event);
                 recent.push(Recent {
                     event: m.event.clone(),
                     kind: m.kind.clone(),
                     place: m.place.clone(),
-                    as_of: None,
+                    as_of,
                     confidence: m.score,
                     ago: 0,
                 });
             }
-            for c in out.iter().rev().take_while(|c| c.line == s.line) {
+            // The date this sentence gave an event dates what the next sentences say of it.
+            for c in out
+                .iter()
+                .rev()
+                .take_while(|c| c.line == s.line)
+                .filter(|c| c.attribute == Attribute::Date)
+            {
                 if let Some(r) = recent.iter_mut().find(|r| r.event == c.event && r.ago == 0) {
-                    if r.as_of.is_none() {
-                        r.as_of = c.as_of;
-                    }
+                    r.as_of = c.as_of;
                 }
             }
         }
@@ -125,7 +138,24 @@ fn document_subjects(doc: &Document, catalog: &EventCatalog) -> Vec<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for post in &doc.posts {
         let tokens = tokenize(&post.text);
-        for (id, _) in mention::subjects(&tokens, catalog) {
+        let mut named: Vec<String> = mention::subjects(&tokens, catalog)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        // A page about Camp Ashraf is about the people of the events declared there, even
+        // when it only says "the group".
+        let view = View {
+            text: &post.text,
+            tokens,
+            timexes: Vec::new(),
+            published: None,
+        };
+        for (place, _, _) in mention::places(&view, catalog) {
+            for e in catalog.events.iter().filter(|e| e.places.contains(&place)) {
+                named.extend(e.subjects.iter().cloned());
+            }
+        }
+        for id in named {
             match counts.iter_mut().find(|(s, _)| *s == id) {
                 Some((_, n)) => *n += 1,
                 None => counts.push((id, 1)),
@@ -153,15 +183,92 @@ fn modifier_text(m: Modifier) -> &'static str {
     }
 }
 
-/// The value of a resolved date expression.
+/// "April 16 last year", "September 1 this year": a day or month whose year came from the
+/// anchor, directly followed by an expression that names the year, is that day in that year.
+/// (The normalizer may return the two halves separately; the claim needs them together.)
+fn compose_year(text: &str, timexes: Vec<Timex>) -> Vec<Timex> {
+    let mut out: Vec<Timex> = Vec::with_capacity(timexes.len());
+    for t in timexes {
+        let joined = out.last().and_then(|a| {
+            let gap = text.get(a.end..t.start)?;
+            if !gap.trim_matches([' ', ',']).is_empty()
+                || !a.relative
+                || !matches!(a.granularity, Some(Granularity::Day | Granularity::Month))
+                || t.granularity != Some(Granularity::Year)
+            {
+                return None;
+            }
+            let year = t.earliest?.year();
+            let first = a.earliest?;
+            let (earliest, latest, value) = if a.granularity == Some(Granularity::Day) {
+                let d = NaiveDate::from_ymd_opt(year, first.month(), first.day())?;
+                (d, d, d.format("%Y-%m-%d").to_string())
+            } else {
+                let d = NaiveDate::from_ymd_opt(year, first.month(), 1)?;
+                let next = d.checked_add_months(chrono::Months::new(1))?;
+                (d, next.pred_opt()?, d.format("%Y-%m").to_string())
+            };
+            Some(Timex {
+                start: a.start,
+                end: t.end,
+                text: text.get(a.start..t.end)?.to_string(),
+                value,
+                earliest: Some(earliest),
+                latest: Some(latest),
+                ..a.clone()
+            })
+        });
+        match joined {
+            Some(j) => {
+                out.pop();
+                out.push(j);
+            }
+            None => out.push(t),
+        }
+    }
+    out
+}
+
+/// The value of a resolved date expression. An approximate one ("nearly a year ago" in an
+/// article of 2013-09-20: value 2012, mod APPROX) is claimed at its nominal value: the sentence
+/// asserts 2012, and the modifier stays to say it is approximate. The normalizer's band around
+/// it (2011-10..2013-04) would make it agree with any neighbouring year.
 fn date_value(t: &Timex) -> Option<Value> {
+    let (earliest, latest) = match t.modifier {
+        Some(Modifier::Approx) => nominal_interval(&t.value).unwrap_or((t.earliest?, t.latest?)),
+        _ => (t.earliest?, t.latest?),
+    };
     Some(Value::Date {
         value: t.value.clone(),
-        earliest: t.earliest?,
-        latest: t.latest?,
+        earliest,
+        latest,
         granularity: t.granularity?,
         modifier: t.modifier,
     })
+}
+
+/// The interval a plain TIMEX3 calendar value names: `2012`, `2012-09`, `2012-09-21`.
+fn nominal_interval(value: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let parts: Vec<&str> = value.split('-').collect();
+    let year: i32 = parts.first().filter(|y| y.len() == 4)?.parse().ok()?;
+    match parts.as_slice() {
+        [_] => Some((
+            NaiveDate::from_ymd_opt(year, 1, 1)?,
+            NaiveDate::from_ymd_opt(year, 12, 31)?,
+        )),
+        [_, m] => {
+            let first = NaiveDate::from_ymd_opt(year, m.parse().ok()?, 1)?;
+            let last = first
+                .checked_add_months(chrono::Months::new(1))?
+                .pred_opt()?;
+            Some((first, last))
+        }
+        [_, m, d] => {
+            let day = NaiveDate::from_ymd_opt(year, m.parse().ok()?, d.parse().ok()?)?;
+            Some((day, day))
+        }
+        _ => None,
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -198,13 +305,15 @@ fn claim(
     }
 }
 
-/// The kind of event an outcome attribute belongs to.
-fn outcome_kind(a: Attribute) -> Option<&'static str> {
-    match a {
-        Attribute::Killed | Attribute::Injured | Attribute::Missing => Some("attack"),
-        Attribute::Moved => Some("relocation"),
-        _ => None,
-    }
+/// The kinds whose events have this outcome (rules/events.toml: `[[kind]] counts`), in
+/// declaration order.
+fn outcome_kinds(catalog: &EventCatalog, a: Attribute) -> Vec<&str> {
+    catalog
+        .kinds
+        .iter()
+        .filter(|k| k.counts.contains(&a))
+        .map(|k| k.id.as_str())
+        .collect()
 }
 
 fn sentence_claims(
@@ -259,16 +368,17 @@ fn sentence_claims(
             high: q.high,
             best: q.best,
         };
-        if let Some(kind) = outcome_kind(c.attribute) {
-            let Some((event, place, as_of, confidence)) =
-                outcome_event(&view, &mentions, recent, c, kind, &places, cited)
+        let kinds = outcome_kinds(catalog, c.attribute);
+        if !kinds.is_empty() {
+            let Some((event, kind, place, as_of, confidence)) =
+                outcome_event(&view, catalog, ctx, &mentions, recent, c, &kinds, cited)
             else {
                 continue;
             };
             out.push(claim(
                 origin,
                 &event,
-                kind,
+                &kind,
                 c.attribute,
                 value,
                 &q.text,
@@ -277,7 +387,7 @@ fn sentence_claims(
                 as_of,
                 confidence,
             ));
-        } else {
+        } else if matches!(c.attribute, Attribute::Residents | Attribute::Members) {
             let as_of = nearest_dated(&view, c.cue_start..c.cue_end)
                 .and_then(|t| t.earliest)
                 .or(view.published);
@@ -286,12 +396,19 @@ fn sentence_claims(
                     .iter()
                     .min_by_key(|(_, _, r)| distance(&view, r, c.quantity.start..c.quantity.end))
                     .map(|(_, name, _)| name.clone())
-                    .or_else(|| capitalized_after_preposition(&view, c.quantity.end));
+                    .or_else(|| capitalized_after_preposition(&view, c.quantity.end))
+                    .or_else(|| {
+                        recent
+                            .iter()
+                            .filter(|r| r.place.is_some())
+                            .min_by_key(|r| r.ago)
+                            .and_then(|r| r.place.clone())
+                    });
                 let slug_ = place
                     .as_deref()
                     .map(slug)
                     .unwrap_or_else(|| "unknown".into());
-                (format!("residents:{slug_}"), place)
+                (format!("{slug_}-residents"), place)
             } else {
                 let subject = mention::subjects(&view.tokens, catalog)
                     .into_iter()
@@ -299,7 +416,7 @@ fn sentence_claims(
                     .next()
                     .or_else(|| ctx.doc_subjects.first().cloned())
                     .unwrap_or_else(|| "unknown".into());
-                (format!("members:{subject}"), None)
+                (format!("{subject}-members"), None)
             };
             out.push(claim(
                 origin,
@@ -337,7 +454,7 @@ fn distance(view: &View<'_>, a: &Range<usize>, b: Range<usize>) -> usize {
 fn nearest_dated<'v>(view: &'v View<'_>, near: Range<usize>) -> Option<&'v Timex> {
     view.timexes
         .iter()
-        .filter(|t| t.kind == TimexKind::Date && t.earliest.is_some())
+        .filter(|t| matches!(t.kind, TimexKind::Date | TimexKind::Time) && t.earliest.is_some())
         .min_by_key(|t| distance(view, &(t.start..t.end), near.clone()))
 }
 
@@ -358,18 +475,25 @@ fn capitalized_after_preposition(view: &View<'_>, from: usize) -> Option<String>
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// Where a count goes: event id, kind, place, as-of date, confidence.
+type Binding = (String, String, Option<String>, Option<NaiveDate>, f32);
+
 /// The event an outcome count belongs to: the nearest declared mention of its kind in the
-/// sentence, else a dated or placed ad-hoc mention in the sentence, else the event the previous
-/// sentences were about, else an ad-hoc event of the sentence's place.
+/// sentence; else a dated or placed ad-hoc mention in the sentence; else the declared event the
+/// cue itself points at by the sentence's own date ("An earlier incident in 2009 cost the lives
+/// of 10"); else the event the previous sentences were about; else an ad-hoc event, when it has
+/// a date or a place to be told apart by.
+#[allow(clippy::too_many_arguments)]
 fn outcome_event(
     view: &View<'_>,
+    catalog: &EventCatalog,
+    ctx: &Context,
     mentions: &[Mention],
     recent: &[Recent],
     c: &Count,
-    kind: &str,
-    places: &[(String, String, Range<usize>)],
+    kinds: &[&str],
     cited: Option<NaiveDate>,
-) -> Option<(String, Option<String>, Option<NaiveDate>, f32)> {
+) -> Option<Binding> {
     let cue = c.cue_start..c.cue_end;
     let date_of = |m: &Mention| {
         m.date
@@ -377,65 +501,87 @@ fn outcome_event(
             .and_then(|t| t.earliest)
             .or(cited)
     };
-    let same_kind = || mentions.iter().filter(|m| m.kind == kind);
     let nearest = |declared: bool| {
-        same_kind()
-            .filter(|m| m.declared == declared)
+        mentions
+            .iter()
+            .filter(|m| kinds.contains(&m.kind.as_str()) && m.declared == declared)
             .min_by_key(|m| distance(view, &(m.start..m.end), cue.clone()))
     };
-    if let Some(m) = nearest(true) {
+    let pick = |m: &Mention| {
+        // Another mention of the same event in the sentence may carry its date.
+        let earlier = mentions
+            .iter()
+            .filter(|o| o.event == m.event)
+            .find_map(date_of)
+            .or_else(|| {
+                recent
+                    .iter()
+                    .find(|r| r.event == m.event)
+                    .and_then(|r| r.as_of)
+            })
+            .or_else(|| {
+                // A date of the sentence that falls in the event's window.
+                let w = catalog.event(&m.event)?.window?;
+                view.timexes
+                    .iter()
+                    .filter(|t| mention::fits(t, w.from, w.until) == Some(true))
+                    .find_map(|t| t.earliest)
+            });
         let as_of = if m.process {
+            // A stage of a process is dated by a date next to its figure, if any.
             nearest_dated(view, cue.clone())
+                .filter(|t| distance(view, &(t.start..t.end), cue.clone()) <= 10)
                 .and_then(|t| t.earliest)
-                .or(view.published)
         } else {
-            date_of(m).or(view.published)
+            date_of(m).or(earlier)
         };
-        return Some((m.event.clone(), m.place.clone(), as_of, m.score));
+        Some((
+            m.event.clone(),
+            m.kind.clone(),
+            m.place.clone(),
+            as_of.or(view.published),
+            m.score,
+        ))
+    };
+    if let Some(m) = nearest(true) {
+        return pick(m);
     }
     let adhoc = nearest(false);
     if let Some(m) = adhoc.filter(|m| m.date.is_some() || m.place.is_some()) {
-        return Some((
-            m.event.clone(),
-            m.place.clone(),
-            date_of(m).or(view.published),
-            m.score,
-        ));
+        return pick(m);
+    }
+    // A dated cue is evidence enough for a lower bar: its date already had to fit the window.
+    let standin = mention::resolve(
+        view,
+        catalog,
+        ctx,
+        kinds.first()?,
+        cue.clone(),
+        mention::MIN_SCORE - 0.15,
+    );
+    if let Some(m) = standin.as_ref().filter(|m| m.declared && m.date.is_some()) {
+        return pick(m);
     }
     if let Some(r) = recent
         .iter()
-        .filter(|r| r.kind == kind)
+        .filter(|r| kinds.contains(&r.kind.as_str()))
         .min_by_key(|r| r.ago)
     {
         let conf = (r.confidence - 0.1 * r.ago as f32).max(0.3);
         return Some((
             r.event.clone(),
+            r.kind.clone(),
             r.place.clone(),
             r.as_of.or(view.published),
             conf,
         ));
     }
-    if let Some(m) = adhoc {
-        return Some((
-            m.event.clone(),
-            m.place.clone(),
-            date_of(m).or(view.published),
-            m.score,
-        ));
-    }
-    // A count with no trigger at all: an ad-hoc event at the nearest place.
-    let place = places
-        .iter()
-        .min_by_key(|(_, _, r)| distance(view, r, cue.clone()))
-        .map(|(_, name, _)| name.clone());
-    let slug_ = place
-        .as_deref()
-        .map(slug)
-        .unwrap_or_else(|| "unknown".into());
-    let as_of = nearest_dated(view, cue)
-        .and_then(|t| t.earliest)
-        .or(view.published);
-    Some((format!("adhoc:{kind}:{slug_}"), place, as_of, 0.2))
+    // An ad-hoc event with neither a date nor a place cannot be told apart from any other:
+    // a figure bound to it would only add noise.
+    adhoc
+        .or(standin.as_ref())
+        .filter(|m| m.declared || m.date.is_some() || m.place.is_some())
+        .and_then(pick)
 }
 
 /// A bibliography line: "[1] Author, Title, Outlet, February 9, 2013".
@@ -517,7 +663,7 @@ fn cited_claims(
         granularity: Some(Granularity::Day),
         modifier: None,
         relative: false,
-        rule: "citation-date".into(),
+        rule: "citation-date".to_string(),
         anchor_index: None,
     });
     timexes.sort_by_key(|t| t.start);
@@ -550,16 +696,31 @@ pub fn split_sentences(post: &Post) -> Vec<Sentence> {
         let content = raw.trim_end_matches(['\n', '\r']);
         let mut start = 0;
         let bytes: Vec<(usize, char)> = content.char_indices().collect();
-        for (k, &(i, c)) in bytes.iter().enumerate() {
+        for (k, &(_, c)) in bytes.iter().enumerate() {
             if !matches!(c, '.' | '!' | '?') {
                 continue;
             }
-            let next = bytes.get(k + 1).map(|x| x.1);
-            let after = bytes.get(k + 2).map(|x| x.1);
-            if next != Some(' ')
-                || !after
-                    .is_some_and(|a| a.is_uppercase() || a == '"' || a == '“' || a.is_ascii_digit())
+            // A closing quote or bracket right after the mark stays with the sentence.
+            let mut k = k;
+            while bytes
+                .get(k + 1)
+                .is_some_and(|x| matches!(x.1, '"' | '”' | '’' | '\'' | ')' | ']'))
             {
+                k += 1;
+            }
+            let Some(&(i, c)) = bytes.get(k) else {
+                continue;
+            };
+            let next = bytes.get(k + 1).map(|x| x.1);
+            let after = bytes
+                .get(k + 1..)
+                .unwrap_or_default()
+                .iter()
+                .map(|x| x.1)
+                .find(|ch| !ch.is_whitespace());
+            let opens = after
+                .is_some_and(|a| a.is_uppercase() || a == '"' || a == '“' || a.is_ascii_digit());
+            if !next.is_some_and(char::is_whitespace) || !opens {
                 continue;
             }
             if c == '.' {
@@ -632,6 +793,20 @@ mod tests {
                 ("Dr. Who left.", 4)
             ]
         );
+    }
+
+    #[test]
+    fn approximate_dates_are_claimed_at_their_nominal_value() {
+        assert_eq!(
+            nominal_interval("2012"),
+            NaiveDate::from_ymd_opt(2012, 1, 1).zip(NaiveDate::from_ymd_opt(2012, 12, 31))
+        );
+        assert_eq!(
+            nominal_interval("2012-02"),
+            NaiveDate::from_ymd_opt(2012, 2, 1).zip(NaiveDate::from_ymd_opt(2012, 2, 29))
+        );
+        assert_eq!(nominal_interval("197"), None);
+        assert_eq!(nominal_interval("XXXX-09"), None);
     }
 
     #[test]

@@ -49,8 +49,8 @@ struct DateLine<'a> {
     start: usize,
     end: usize,
     value: &'a str,
-    earliest: Option<NaiveDate>,
-    latest: Option<NaiveDate>,
+    earliest: Option<IsoDate>,
+    latest: Option<IsoDate>,
     granularity: Option<Granularity>,
     kind: TimexKind,
     #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
@@ -64,12 +64,42 @@ impl<'a> DateLine<'a> {
             start: t.start,
             end: t.end,
             value: &t.value,
-            earliest: t.earliest,
-            latest: t.latest,
+            earliest: t.earliest.map(IsoDate),
+            latest: t.latest.map(IsoDate),
             granularity: t.granularity,
             kind: t.kind,
             modifier: t.modifier,
         }
+    }
+}
+
+/// A date written `YYYY-MM-DD` without going through `fmt` (chrono's `Serialize` does), which
+/// shows in profiles of `dates` on large inputs.
+#[derive(Debug)]
+struct IsoDate(NaiveDate);
+
+impl Serialize for IsoDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use chrono::Datelike;
+        let (y, m, d) = (self.0.year(), self.0.month(), self.0.day());
+        if !(0..=9999).contains(&y) {
+            return serializer.collect_str(&self.0);
+        }
+        let y = y as u32;
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let buf = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ];
+        serializer.serialize_str(std::str::from_utf8(&buf).unwrap_or_default())
     }
 }
 
@@ -140,22 +170,25 @@ pub fn for_each_chunk(
         };
         buf.truncate(filled + n);
         eof = n == 0;
-        let cut = if eof {
-            buf.len()
-        } else {
-            match cut_point(&buf) {
+        // Emit every chunk the buffer holds, so that what is left stays under one chunk.
+        let mut done = 0;
+        loop {
+            let rest = buf.get(done..).unwrap_or(&[]);
+            let cut = match cut_point(rest) {
                 Some(cut) => cut,
-                None => continue,
+                None if eof => rest.len(),
+                None => break,
+            };
+            if cut == 0 {
+                break;
             }
-        };
-        if cut == 0 {
-            continue;
+            let chunk = rest.get(..cut).unwrap_or(&[]);
+            f(base, lines, chunk)?;
+            lines += chunk.iter().filter(|&&b| b == b'\n').count();
+            base += cut;
+            done += cut;
         }
-        let chunk = buf.get(..cut).unwrap_or(&[]);
-        f(base, lines, chunk)?;
-        lines += chunk.iter().filter(|&&b| b == b'\n').count();
-        base += cut;
-        buf.drain(..cut);
+        buf.drain(..done);
     }
     Ok(())
 }
@@ -292,6 +325,21 @@ mod tests {
     }
 
     #[test]
+    fn buffer_stays_under_two_chunks_however_long_the_input() {
+        // Paragraphs of 40 kB: each read of READ_SIZE bytes holds one and a half, and what is
+        // not emitted must not pile up.
+        let para = "word ".repeat(8000) + "\n\n";
+        let input = para.repeat(60);
+        let mut largest = 0;
+        for_each_chunk(input.as_bytes(), &mut |_, _, c| {
+            largest = largest.max(c.len());
+            Ok(())
+        })
+        .unwrap();
+        assert!(largest <= MAX_CHUNK, "a chunk of {largest} bytes");
+    }
+
+    #[test]
     fn one_long_line_without_spaces_is_cut_between_characters() {
         let input = "é".repeat(MAX_CHUNK);
         let got = chunks(input.as_bytes());
@@ -301,6 +349,15 @@ mod tests {
         }
         let total: usize = got.iter().map(|(_, _, c)| c.len()).sum();
         assert_eq!(total, input.len());
+    }
+
+    #[test]
+    fn iso_dates_are_written_like_chrono_writes_them() {
+        for (y, m, d) in [(2013, 9, 1), (987, 12, 31), (-44, 3, 15), (10000, 1, 1)] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let ours = serde_json::to_string(&IsoDate(date)).unwrap();
+            assert_eq!(ours, serde_json::to_string(&date).unwrap());
+        }
     }
 
     #[test]

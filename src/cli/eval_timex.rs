@@ -12,9 +12,9 @@ use clap::ValueEnum;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::timeml::read;
 use super::ExitStatus;
 use crate::temporal::eval::{self, Counts, DocumentScore, ErrorGroup, Scores};
-use crate::temporal::timeml::TimemlDocument;
 
 /// Score the normalizer against TimeML gold annotations.
 #[derive(Debug, clap::Args)]
@@ -23,7 +23,7 @@ use crate::temporal::timeml::TimemlDocument;
 normalized with the document creation time as anchor, and the result paired with the gold as \
 TempEval-3 does (identical spans, then overlapping ones). Value F1 = relaxed F1 x value accuracy.\n\n\
 Examples:\n  factline eval-timex ../shared/tempeval3/TimeBank ../shared/tempeval3/AQUAINT\n  \
-factline eval-timex gold/ --worst 50\n  factline eval-timex gold/ --format json | jq .overall"
+factline eval-timex gold/ --worst 50 --mistake wrong-value\n  factline timeml gold/*.tml -o out/ && factline eval-timex gold/ --system out/\n  factline eval-timex gold/ --format json | jq .overall"
 )]
 pub struct Args {
     /// Folders of TimeML files (*.tml, walked recursively), or single files.
@@ -32,9 +32,16 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Score the TimeML files in DIR (same file names as the gold, e.g. written by `factline
+    /// timeml -o DIR` or another tagger) instead of running the normalizer.
+    #[arg(long, value_name = "DIR")]
+    system: Option<PathBuf>,
     /// How many of the most frequent errors to list.
     #[arg(long, value_name = "N", default_value_t = 25)]
     worst: usize,
+    /// List only errors of this kind (repeatable).
+    #[arg(long, value_enum, value_name = "KIND")]
+    mistake: Vec<eval::Mistake>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -69,11 +76,19 @@ impl Summary {
     }
 }
 
+/// One document in the JSON report: its figures and every error, in text order.
+#[derive(Debug, Serialize)]
+struct JsonDocument<'a> {
+    #[serde(flatten)]
+    summary: Summary,
+    errors: &'a [eval::TimexError],
+}
+
 #[derive(Debug, Serialize)]
 struct JsonReport<'a> {
     overall: &'a Summary,
     folders: &'a [Summary],
-    documents: Vec<Summary>,
+    documents: Vec<JsonDocument<'a>>,
     worst: &'a [ErrorGroup],
     skipped: &'a [String],
 }
@@ -88,11 +103,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
         .map(|(_, files)| {
             files
                 .par_iter()
-                .map(|path| {
-                    TimemlDocument::read(path)
-                        .map(|doc| eval::evaluate(&doc))
-                        .map_err(|e| e.to_string())
-                })
+                .map(|path| score_file(path, args.system.as_deref()).map_err(|e| format!("{e:#}")))
                 .collect()
         })
         .collect();
@@ -116,7 +127,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
         .map(|((root, _), docs)| Summary::of(root.display().to_string(), docs.iter()))
         .collect();
     let flat: Vec<DocumentScore> = all.iter().map(|d| (*d).clone()).collect();
-    let worst = eval::worst_errors(&flat, args.worst);
+    let worst = eval::worst_errors(&flat, args.worst, &args.mistake);
 
     let mut stderr = io::stderr().lock();
     for e in &skipped {
@@ -131,7 +142,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
                 folders: &folder_summaries,
                 documents: all
                     .iter()
-                    .map(|d| Summary::of(d.path.display().to_string(), std::iter::once(*d)))
+                    .map(|d| JsonDocument {
+                        summary: Summary::of(d.path.display().to_string(), std::iter::once(*d)),
+                        errors: &d.errors,
+                    })
                     .collect(),
                 worst: &worst,
                 skipped: &skipped,
@@ -175,6 +189,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
     } else {
         ExitStatus::Error
     })
+}
+
+/// Scores one gold file: against the normalizer, or against the file of the same name in
+/// `system`.
+fn score_file(path: &Path, system: Option<&Path>) -> anyhow::Result<DocumentScore> {
+    let gold = read(path)?;
+    let Some(dir) = system else {
+        return Ok(eval::evaluate(&gold));
+    };
+    let name = path
+        .file_name()
+        .with_context(|| format!("{} has no file name", path.display()))?;
+    let output = read(&dir.join(name))?;
+    let (score, aligned) = eval::evaluate_output(&gold, &output);
+    if !aligned {
+        eprintln!(
+            "factline: warning: {}: text differs from the gold {}: all its gold timexes count as missed",
+            output.path.display(),
+            path.display()
+        );
+    }
+    Ok(score)
 }
 
 /// Every `*.tml` under `root` in a stable order, or `root` itself when it is a file.

@@ -44,7 +44,7 @@ impl From<ExitStatus> for ExitCode {
 its source, extracts the claims each outlet makes (when, how many killed, injured, missing or \
 moved, which year a designation began or ended) and runs declarative rules (rules/*.toml) that \
 flag where outlets contradict each other.",
-    after_help = "Examples:\n  factline check data/mek\n  factline check data --format json --fail-on medium\n  factline timeline data -o timeline.csv\n  echo 'It happened last September.' | factline dates --anchor 2013-09-20 -"
+    after_help = "Examples:\n  factline check data/articles/mek\n  factline check data/articles --format json --fail-on medium\n  factline timeline data/articles -o timeline.csv\n  echo 'It happened last September.' | factline dates --anchor 2013-09-20 -"
 )]
 pub struct Cli {
     #[command(subcommand)]

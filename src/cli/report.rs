@@ -11,7 +11,7 @@ use crate::output::{self, progress::Progress};
 /// the values each source gives side by side, and a table per source.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  factline report data -o report.html\n  factline report data/mek --rules my-rules -o mek.html --title \"MEK: what the outlets say\"\n\nThe page needs no network: CSS and SVG are inline, and it prints."
+    after_help = "Examples:\n  factline report data/articles -o report.html\n  factline report data/articles/mek --rules my-rules -o mek.html --title \"MEK: what the outlets say\"\n\nThe page needs no network: CSS and SVG are inline, and it prints."
 )]
 pub struct Args {
     /// Files, folders (walked for .txt/.md/.html/.jsonl) or `-` for stdin.
@@ -43,7 +43,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
         &config,
     );
     let skipped = super::print_diagnostics(&report.diagnostics);
-    let options = output::html::Options { title: args.title };
+    let options = output::html::Options {
+        title: args.title,
+        names: output::Names::from_config(&config),
+    };
     output::write_atomically(&args.output, |w| {
         output::html::render_with(&report, &options, w)
     })

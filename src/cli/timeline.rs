@@ -12,7 +12,7 @@ use crate::output::{self, progress::Progress};
 /// Every dated claim and event mention, sorted by date.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  factline timeline data/mek -o timeline.csv\n  factline timeline data --format table\n  factline timeline data --format timelinejs --bom -o timelinejs.csv\n\nCSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a\ncarriage return) are prefixed with ' so they show as text."
+    after_help = "Examples:\n  factline timeline data/articles/mek -o timeline.csv\n  factline timeline data/articles --format table\n  factline timeline data/articles --format timelinejs --bom -o timelinejs.csv\n\nCSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a\ncarriage return) are prefixed with ' so they show as text."
 )]
 pub struct Args {
     /// Files, folders or `-` for stdin.
@@ -86,6 +86,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
     );
     let skipped = super::print_diagnostics(&report.diagnostics);
     let csv = output::csv::Options { bom: args.bom };
+    let names = output::Names::from_config(&config);
     let width = if stdout_is_terminal && args.output.is_none() {
         output::table::Options::for_stdout().width
     } else {
@@ -94,7 +95,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
     let target = args.output.clone().unwrap_or_else(|| PathBuf::from("-"));
     output::write_atomically(&target, |w| match format {
         Format::Csv => output::csv::render_with(&report, csv, w),
-        Format::Timelinejs => output::timelinejs::render_with(&report, csv, w),
+        Format::Timelinejs => output::timelinejs::render_named(&report, csv, &names, w),
         Format::Json => output::timeline::render_json(&report, w),
         Format::Table => output::timeline::render_table(&report, width, w),
     })

@@ -20,7 +20,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::fingerprint;
-use super::rules::location_at;
+use super::rules::{describe_toml_error, location_at};
 use super::{Finding, Status};
 use crate::error::{Error, Location, Result};
 
@@ -61,11 +61,8 @@ impl Accepted {
     /// Parses an accepted-findings file. Errors name the file, line and key.
     pub fn parse(text: &str, path: &Path) -> Result<Accepted> {
         let raw: RawFile = toml::from_str(text).map_err(|e| {
-            let location = e
-                .span()
-                .map(|s| location_at(path, text, s.start))
-                .unwrap_or_else(|| Location::file(path));
-            Error::parse(location, e.message().trim_end().to_string())
+            let (location, message) = describe_toml_error(path, text, &e);
+            Error::parse(location, message)
         })?;
         let mut entries: Vec<Entry> = Vec::new();
         for r in raw.accepted {
@@ -159,6 +156,7 @@ mod tests {
             message: String::new(),
             claims: Vec::new(),
             sides: Vec::new(),
+            conflicts: Vec::new(),
             why: String::new(),
             status: Status::Open,
         }

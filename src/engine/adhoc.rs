@@ -46,7 +46,7 @@ pub fn resolve(claims: &mut [Claim]) {
             .filter(|p| !p.is_empty())
             .map(slug)
             .or_else(|| c.place.as_deref().map(slug))
-            .unwrap_or_else(|| "somewhere".to_string());
+            .unwrap_or_else(|| UNKNOWN_PLACE.to_string());
         let id_date = parts
             .next()
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
@@ -117,6 +117,18 @@ fn name_date(cluster: &[Member]) -> Option<NaiveDate> {
     }
 }
 
+/// The place the extractor writes when a mention names none.
+pub const UNKNOWN_PLACE: &str = "unknown";
+
+/// True for an ad-hoc event whose place is unknown (`adhoc:attack:unknown...`): rules do not
+/// compare such claims, since nothing says two of them are about one incident.
+pub fn is_unplaced(event: &str) -> bool {
+    event
+        .strip_prefix(PREFIX)
+        .and_then(|rest| rest.split(':').nth(1))
+        .is_some_and(|place| place.is_empty() || place == UNKNOWN_PLACE)
+}
+
 /// Lowercase kebab-case: "Camp X" → `camp-x`.
 pub fn slug(s: &str) -> String {
     let mut out = String::new();
@@ -159,6 +171,14 @@ mod tests {
         for c in &claims {
             assert_eq!(c.event, "adhoc:attack:camp-x:2013-09-01");
         }
+    }
+
+    #[test]
+    fn unplaced_events_are_recognized() {
+        assert!(is_unplaced("adhoc:attack:unknown:2013-09-01"));
+        assert!(is_unplaced("adhoc:attack:unknown"));
+        assert!(!is_unplaced("adhoc:attack:camp-x:2013-09-01"));
+        assert!(!is_unplaced("unknown"));
     }
 
     #[test]

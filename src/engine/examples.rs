@@ -38,7 +38,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::finding::value_key;
-use super::rules::location_at;
+use super::rules::{describe_toml_error, location_at};
 use super::{evaluate, Finding, RuleSet, Severity};
 use crate::claims::{Attribute, Claim, Value};
 use crate::error::{Error, Location, Result};
@@ -138,16 +138,14 @@ struct RawClaim {
     published: Option<NaiveDate>,
     line: Option<usize>,
     attribution: Option<String>,
+    via: Option<String>,
 }
 
 /// Parses an examples file. Errors name the file, line and key.
 pub fn parse(text: &str, path: &Path) -> Result<Vec<Case>> {
     let raw: RawFile = toml::from_str(text).map_err(|e| {
-        let location = e
-            .span()
-            .map(|s| location_at(path, text, s.start))
-            .unwrap_or_else(|| Location::file(path));
-        Error::parse(location, e.message().trim_end().to_string())
+        let (location, message) = describe_toml_error(path, text, &e);
+        Error::parse(location, message)
     })?;
     let mut cases = Vec::new();
     for spanned in raw.case {
@@ -237,7 +235,7 @@ fn build_claim(raw: RawClaim, at: Location) -> Result<Claim> {
         published: raw.published,
         line: raw.line.unwrap_or(at.line),
         attribution: raw.attribution,
-        via: None,
+        via: raw.via,
         confidence: 1.0,
     })
 }

@@ -55,15 +55,29 @@ pub fn value_key(value: &Value) -> String {
             value,
             earliest,
             latest,
+            modifier,
             ..
         } => {
-            if value.is_empty() || value.contains('X') {
+            let base = if value.is_empty() || value.contains('X') {
                 format!("{earliest}..{latest}")
             } else {
                 value.clone()
+            };
+            match modifier {
+                // "2012 (approx)" is not the "2012" another source gives exactly.
+                Some(m) => format!("{base} ({})", modifier_name(*m)),
+                None => base,
             }
         }
     }
+}
+
+/// TimeML's `mod` in lowercase words: `approx`, `on or before`.
+fn modifier_name(m: crate::temporal::Modifier) -> String {
+    serde_json::to_value(m)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| s.to_lowercase().replace('_', " ")))
+        .unwrap_or_default()
 }
 
 fn number(x: f64) -> String {
@@ -75,7 +89,7 @@ fn number(x: f64) -> String {
 }
 
 /// A sort key that puts counts and dates in value order.
-fn order_key(value: &Value) -> (i64, i64) {
+pub(crate) fn order_key(value: &Value) -> (i64, i64) {
     match value {
         Value::Count { low, high, .. } => (*low as i64, high.map_or(i64::MAX, |h| h as i64)),
         Value::Date {
@@ -89,43 +103,62 @@ fn order_key(value: &Value) -> (i64, i64) {
 
 use chrono::Datelike;
 
-/// Builds a finding from the claims involved. Claims are grouped into sides by value; sides
-/// are labelled in value order; the claims are listed side by side, then by source and doc.
+/// Builds a finding from the claims involved and the pairs of them (indexes into `claims`)
+/// that cannot both be true. Claims are grouped into sides by value; sides are labelled in
+/// value order; the claims are listed side by side, then by source and doc.
 pub fn build(
     rule: &Rule,
     event: &str,
     attribute: Attribute,
     claims: Vec<Claim>,
+    pairs: &[(usize, usize)],
     why: String,
 ) -> Finding {
-    let mut by_value: BTreeMap<((i64, i64), String), Vec<Claim>> = BTreeMap::new();
-    for c in claims {
+    let mut by_value: BTreeMap<((i64, i64), String), Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
         by_value
             .entry((order_key(&c.value), value_key(&c.value)))
             .or_default()
-            .push(c);
+            .push(i);
     }
-    let sides = by_value
-        .into_iter()
-        .map(|((_, key), group)| (key, group))
+    let side_of = |i: usize| by_value.values().position(|members| members.contains(&i));
+    let mut conflicts: Vec<[usize; 2]> = pairs
+        .iter()
+        .filter_map(|&(a, b)| {
+            let (x, y) = (side_of(a)?, side_of(b)?);
+            (x != y).then(|| [x.min(y), x.max(y)])
+        })
         .collect();
-    build_sides(rule, event, attribute, sides, why)
+    conflicts.sort_unstable();
+    conflicts.dedup();
+    let mut slots: Vec<Option<Claim>> = claims.into_iter().map(Some).collect();
+    let sides = by_value
+        .iter()
+        .map(|((_, key), members)| {
+            let group = members
+                .iter()
+                .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
+                .collect();
+            (key.clone(), group)
+        })
+        .collect();
+    build_sides(rule, event, attribute, sides, conflicts, why)
 }
 
-/// Builds a finding from sides the kind chose itself (`order` puts each event on its side).
+/// Builds a finding from sides the kind chose itself (`order` puts each event on its side),
+/// with the pairs of sides (indexes into `given`) that cannot both be true.
 pub fn build_sides(
     rule: &Rule,
     event: &str,
     attribute: Attribute,
     given: Vec<(String, Vec<Claim>)>,
+    conflicts: Vec<[usize; 2]>,
     why: String,
 ) -> Finding {
     let mut all = Vec::new();
     let mut sides = Vec::new();
     for (i, (key, mut group)) in given.into_iter().enumerate() {
-        group.sort_by(|a, b| {
-            (&a.source, &a.doc, a.line, &a.text).cmp(&(&b.source, &b.doc, b.line, &b.text))
-        });
+        group.sort_by(|a, b| claim_order(a).cmp(&claim_order(b)));
         let mut sources: Vec<String> = group.iter().map(|c| c.source.clone()).collect();
         sources.sort();
         sources.dedup();
@@ -153,9 +186,39 @@ pub fn build_sides(
         message,
         claims: all,
         sides,
+        conflicts,
         why,
         status: Status::Open,
     }
+}
+
+/// The order of claims on a side: by outlet, document and line, then every other field that
+/// can tell two claims apart, so the order never depends on the input's.
+#[allow(clippy::type_complexity)]
+fn claim_order(
+    c: &Claim,
+) -> (
+    &str,
+    &str,
+    usize,
+    &str,
+    &str,
+    Option<&str>,
+    Option<chrono::NaiveDate>,
+    Option<chrono::NaiveDate>,
+    &str,
+) {
+    (
+        &c.source,
+        &c.doc,
+        c.line,
+        &c.text,
+        &c.quote,
+        c.attribution.as_deref(),
+        c.published,
+        c.as_of,
+        &c.event,
+    )
 }
 
 /// Who a claim attributes its value to, or `unattributed`.

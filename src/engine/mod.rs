@@ -13,6 +13,7 @@ pub mod examples;
 pub mod explain;
 pub mod finding;
 pub mod fingerprint;
+pub mod gold;
 pub mod kinds;
 pub mod rules;
 
@@ -72,6 +73,11 @@ pub struct Finding {
     /// The values in conflict, lowest first, each with its sources, attributions and the
     /// indexes of its claims in `claims`.
     pub sides: Vec<Side>,
+    /// Pairs of sides (indexes into `sides`, lower first) whose values cannot both be true.
+    /// Empty for kinds that judge each claim alone (`window`, `corroboration`, a date after
+    /// publication): there every side is at fault by itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<[usize; 2]>,
     /// Why the values conflict, in words ("6 and 7 cannot both be true: ...").
     pub why: String,
     pub status: Status,
@@ -87,8 +93,14 @@ pub struct DeclaredEvent {
 
 /// The declared events of a catalog, for rules that name events or use their windows.
 pub fn declared_events(catalog: &EventCatalog) -> Vec<DeclaredEvent> {
-    let _ = catalog;
-    Vec::new()
+    catalog
+        .events
+        .iter()
+        .map(|e| DeclaredEvent {
+            id: e.id.clone(),
+            window: e.window.map(|w| (w.from, w.until)),
+        })
+        .collect()
 }
 
 /// Runs every rule over the claims (clustering ad-hoc events first). Findings come sorted:

@@ -184,11 +184,8 @@ impl RuleSet {
         let mut seen: HashMap<String, Location> = HashMap::new();
         for (path, text) in files {
             let raw: RawFile = toml::from_str(text).map_err(|e| {
-                let location = e
-                    .span()
-                    .map(|s| location_at(path, text, s.start))
-                    .unwrap_or_else(|| Location::file(path));
-                Error::rules(location, e.message().trim_end().to_string())
+                let (location, message) = describe_toml_error(path, text, &e);
+                Error::rules(location, message)
             })?;
             for spanned in raw.rule {
                 let mut rule = build_rule(path, text, spanned.into_inner(), &known)?;
@@ -416,6 +413,96 @@ fn is_kebab(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
+/// Every key of a TOML document at any depth, with the spans of the key and of its value, as
+/// the parser gives them.
+#[derive(Debug, Default)]
+struct KeySpans(Vec<(String, Range<usize>, Range<usize>)>);
+
+impl<'de> Deserialize<'de> for KeySpans {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(KeySpansVisitor)
+    }
+}
+
+struct KeySpansVisitor;
+
+impl<'de> serde::de::Visitor<'de> for KeySpansVisitor {
+    type Value = KeySpans;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any TOML value")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<KeySpans, A::Error> {
+        let mut out = Vec::new();
+        while let Some(key) = map.next_key::<Spanned<String>>()? {
+            let value: Spanned<KeySpans> = map.next_value()?;
+            out.push((key.get_ref().clone(), key.span(), value.span()));
+            out.extend(value.into_inner().0);
+        }
+        Ok(KeySpans(out))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<KeySpans, A::Error> {
+        let mut out = Vec::new();
+        while let Some(item) = seq.next_element::<Spanned<KeySpans>>()? {
+            out.extend(item.into_inner().0);
+        }
+        Ok(KeySpans(out))
+    }
+
+    fn visit_bool<E>(self, _: bool) -> std::result::Result<KeySpans, E> {
+        Ok(KeySpans::default())
+    }
+    fn visit_i64<E>(self, _: i64) -> std::result::Result<KeySpans, E> {
+        Ok(KeySpans::default())
+    }
+    fn visit_u64<E>(self, _: u64) -> std::result::Result<KeySpans, E> {
+        Ok(KeySpans::default())
+    }
+    fn visit_f64<E>(self, _: f64) -> std::result::Result<KeySpans, E> {
+        Ok(KeySpans::default())
+    }
+    fn visit_str<E>(self, _: &str) -> std::result::Result<KeySpans, E> {
+        Ok(KeySpans::default())
+    }
+}
+
+/// Where a TOML error is and what it says, naming the key at fault: the innermost key whose
+/// key or value span (from the parser) holds the error, never found by searching the text.
+pub(crate) fn describe_toml_error(
+    path: &Path,
+    text: &str,
+    e: &toml::de::Error,
+) -> (Location, String) {
+    let message = e.message().trim_end().to_string();
+    let Some(span) = e.span() else {
+        return (Location::file(path), message);
+    };
+    let location = location_at(path, text, span.start);
+    let holds = |r: &Range<usize>| r.start <= span.start && span.start < r.end.max(r.start + 1);
+    let key = toml::from_str::<KeySpans>(text).ok().and_then(|spans| {
+        spans
+            .0
+            .into_iter()
+            .filter(|(_, k, v)| holds(k) || holds(v))
+            .min_by_key(|(_, k, v)| if holds(k) { 0 } else { v.end - v.start })
+            .map(|(name, _, _)| name)
+    });
+    match key {
+        Some(k) if !message.contains(&format!("`{k}`")) => {
+            (location, format!("key `{k}`: {message}"))
+        }
+        _ => (location, message),
+    }
+}
+
 /// The 1-based line and column of byte `offset` in `text`, from a span the parser gave.
 pub(crate) fn location_at(path: &Path, text: &str, offset: usize) -> Location {
     let before = text.get(..offset).unwrap_or(text);
@@ -476,7 +563,7 @@ message = "{source_a} says {value_a}; {source_b} says {value_b}"
     #[test]
     fn unknown_kind_lists_the_valid_kinds() {
         let e = error(&GOOD.replace("\"agree\"", "\"agrees\""));
-        assert!(e.starts_with("rules/x.toml:5:"), "{e}");
+        assert!(e.starts_with("rules/x.toml:5:8: key `kind`: "), "{e}");
         for kind in RuleKind::ALL {
             assert!(e.contains(kind.name()), "{e}");
         }
@@ -486,13 +573,17 @@ message = "{source_a} says {value_a}; {source_b} says {value_b}"
     fn unknown_attribute_is_an_error_at_its_line() {
         let e = error(&GOOD.replace("[\"killed\"]", "[\"deaths\"]"));
         assert!(e.starts_with("rules/x.toml:6:"), "{e}");
+        assert!(e.contains("key `attributes`"), "{e}");
         assert!(e.contains("deaths"), "{e}");
     }
 
     #[test]
     fn wrong_type_is_an_error_at_its_line() {
         let e = error(&GOOD.replace("allow_growth_days = 3", "allow_growth_days = \"3\""));
-        assert!(e.starts_with("rules/x.toml:8:"), "{e}");
+        assert!(
+            e.starts_with("rules/x.toml:8:21: key `allow_growth_days`: "),
+            "{e}"
+        );
     }
 
     #[test]

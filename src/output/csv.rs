@@ -9,11 +9,11 @@
 use std::io::{self, Write};
 
 use super::timeline::{granularity_name, rows};
-use super::{attribute_name, value_text};
+use super::{attribute_name, bounds_text, value_text};
 use crate::Report;
 
 /// The columns of the timeline CSV, in order.
-pub const HEADER: [&str; 16] = [
+pub const HEADER: [&str; 19] = [
     "date",
     "date_end",
     "granularity",
@@ -21,6 +21,8 @@ pub const HEADER: [&str; 16] = [
     "kind",
     "attribute",
     "value",
+    "low",
+    "high",
     "text",
     "qualifier",
     "source",
@@ -29,6 +31,7 @@ pub const HEADER: [&str; 16] = [
     "line",
     "quote",
     "attribution",
+    "via",
     "url",
 ];
 
@@ -50,6 +53,7 @@ pub fn render_with(report: &Report, options: Options, w: &mut dyn Write) -> io::
     out.write_record(HEADER)?;
     for row in rows(&report.claims) {
         let c = row.claim;
+        let (low, high) = bounds_text(&c.value);
         let record = [
             row.date.to_string(),
             row.date_end.to_string(),
@@ -58,6 +62,8 @@ pub fn render_with(report: &Report, options: Options, w: &mut dyn Write) -> io::
             c.kind.clone(),
             attribute_name(c.attribute).to_string(),
             value_text(&c.value),
+            low,
+            high,
             c.text.clone(),
             c.qualifier.clone().unwrap_or_default(),
             c.source.clone(),
@@ -66,6 +72,7 @@ pub fn render_with(report: &Report, options: Options, w: &mut dyn Write) -> io::
             c.line.to_string(),
             c.quote.clone(),
             c.attribution.clone().unwrap_or_default(),
+            c.via.clone().unwrap_or_default(),
             c.url.clone().unwrap_or_default(),
         ];
         out.write_record(record.iter().map(|cell| neutralize(cell).into_owned()))?;
@@ -114,6 +121,32 @@ mod tests {
             "  =1+1",
         ] {
             assert_eq!(neutralize(hostile), format!("'{hostile}"), "{hostile:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever a page says, its cell reads back the same (less the marker) and never
+        /// starts a formula.
+        #[test]
+        fn any_cell_round_trips_and_never_starts_a_formula(cell in "\\PC*|[=+@\t\r -][^\n]*\n?.*") {
+            let mut out = Vec::new();
+            {
+                let mut w = writer(Options::default(), &mut out).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+                w.write_record([neutralize(&cell).into_owned(), "end".into()]).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+                w.flush().map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            }
+            let mut reader = ::csv::ReaderBuilder::new().has_headers(false).from_reader(out.as_slice());
+            let record = reader.records().next();
+            let record = match record {
+                Some(Ok(r)) => r,
+                other => return Err(proptest::test_runner::TestCaseError::fail(format!("{other:?}"))),
+            };
+            let back = record.get(0).unwrap_or_default();
+            let first = back.trim_start_matches(' ').chars().next();
+            proptest::prop_assert!(!matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')));
+            let original = back.strip_prefix('\'').filter(|_| back != cell).unwrap_or(back);
+            proptest::prop_assert_eq!(original, cell.as_str());
+            proptest::prop_assert_eq!(record.get(1), Some("end"));
         }
     }
 

@@ -18,7 +18,7 @@ use super::timeline::{granularity_name, one_line, rows, Row};
 use super::timelinejs::events;
 use super::{
     attribute_name, claims_by_source, escape_html as esc, findings_by_event, safe_url,
-    severity_name, status_name, totals, value_text, value_with_text, Summary,
+    severity_name, status_name, totals, value_text, value_with_text, Names, Summary,
 };
 use crate::claims::Claim;
 use crate::engine::{Finding, Status};
@@ -30,12 +30,15 @@ use crate::Report;
 pub struct Options {
     /// The page's title and heading.
     pub title: String,
+    /// Event names for the lanes and headings.
+    pub names: Names,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             title: "factline report".into(),
+            names: Names::default(),
         }
     }
 }
@@ -67,9 +70,9 @@ pub fn render_with(report: &Report, options: &Options, w: &mut dyn Write) -> io:
     let index = FindingIndex::new(&report.findings);
     let timeline_rows = rows(&report.claims);
     page.push_str("<section id=\"timeline\"><h2>Timeline</h2>\n");
-    timeline_svg(&timeline_rows, &index, &mut page);
+    timeline_svg(&timeline_rows, &index, &options.names, &mut page);
     page.push_str("</section>\n");
-    findings_section(report, &mut page);
+    findings_section(report, &options.names, &mut page);
     sources_section(report, &index, &mut page);
     diagnostics_section(report, &mut page);
     page.push_str("</body>\n</html>\n");
@@ -85,8 +88,9 @@ h1 { margin: 0 0 4px; font-size: 24px; } h2 { border-bottom: 2px solid var(--lin
 svg.timeline { width: 100%; height: auto; display: block; }
 svg text { font-family: inherit; fill: var(--ink); }
 svg .axis text { font-size: 11px; fill: var(--muted); }
-svg .grid { stroke: #eee; }
-svg .lane-bg { fill: #fafafa; }
+svg .grid { stroke: #e6e6e6; }
+svg .axis-break { stroke: #888; stroke-width: 1.5; stroke-dasharray: 4 3; }
+svg .lane-bg { fill: #f4f4f4; fill-opacity: .6; }
 svg .event-name { font-weight: 600; font-size: 13px; }
 svg .source-name { font-size: 11px; fill: var(--muted); }
 svg .mark { fill: #5c6bc0; fill-opacity: .75; stroke: #3949ab; stroke-width: 1; }
@@ -95,7 +99,7 @@ svg .mark.accepted { fill: #9e9e9e; stroke: #616161; }
 svg a:hover .mark { stroke-width: 2.5; }
 .legend { color: var(--muted); font-size: 12px; }
 .legend .sw { display: inline-block; width: 14px; height: 10px; vertical-align: middle; margin: 0 4px 0 12px; background: #5c6bc0; }
-.legend .sw.conflict { background: var(--high); } .legend .sw.dot { width: 10px; border-radius: 50%; }
+.legend .sw.conflict { background: var(--high); } .legend .sw.accepted { background: #9e9e9e; } .legend .sw.dot { width: 10px; border-radius: 50%; }
 .finding { border: 1px solid var(--line); border-left: 6px solid var(--info); border-radius: 4px; padding: 8px 14px; margin: 12px 0; }
 .finding.sev-high { border-left-color: var(--high); } .finding.sev-medium { border-left-color: var(--medium); } .finding.sev-low { border-left-color: var(--low); }
 .finding.accepted { opacity: .75; }
@@ -105,6 +109,8 @@ svg a:hover .mark { stroke-width: 2.5; }
 .badge.sev-high { background: var(--high); } .badge.sev-medium { background: var(--medium); } .badge.sev-low { background: var(--low); }
 .badge.status { background: #9e9e9e; }
 .rule, .fp { color: var(--muted); font-size: 12px; }
+.why { color: var(--muted); font-style: italic; margin: 2px 0; }
+.value.side i { color: var(--muted); }
 .values { display: flex; flex-wrap: wrap; gap: 8px; margin: 6px 0; }
 .value { border: 1px solid var(--line); border-radius: 4px; padding: 2px 8px; background: #f7f7f7; }
 .value b { margin-right: 6px; }
@@ -115,7 +121,8 @@ q { font-style: italic; }
 .diagnostics li { font-family: ui-monospace, monospace; font-size: 12px; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
-  .finding { break-inside: avoid; }
+  .finding, svg.timeline { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
@@ -183,21 +190,16 @@ const SOURCE_ROW: f64 = 16.0;
 const LANE_GAP: f64 = 10.0;
 
 /// The SVG timeline: an axis, then one lane per event, one row per source in it.
-fn timeline_svg(rows: &[Row], index: &FindingIndex, page: &mut String) {
+fn timeline_svg(rows: &[Row], index: &FindingIndex, names: &Names, page: &mut String) {
+    let Some(scale) = Scale::fit(rows) else {
+        page.push_str("<p class=\"empty\">No dated claims.</p>\n");
+        return;
+    };
     let (Some(min), Some(max)) = (
         rows.iter().map(|r| r.date).min(),
         rows.iter().map(|r| r.date_end).max(),
     ) else {
-        page.push_str("<p class=\"empty\">No dated claims.</p>\n");
         return;
-    };
-    let span = (max - min).num_days().max(1);
-    let pad = (span / 30).max(15);
-    let start = min - chrono::Duration::days(pad);
-    let end = max + chrono::Duration::days(pad + 1);
-    let scale = Scale {
-        start,
-        days: (end - start).num_days().max(1) as f64,
     };
     let events = events(rows);
     let mut lanes = String::new();
@@ -221,8 +223,8 @@ fn timeline_svg(rows: &[Row], index: &FindingIndex, page: &mut String) {
             lanes,
             "<text class=\"event-name\" x=\"6\" y=\"{:.1}\">{}<title>{}: {}</title></text>",
             y + 14.0,
-            esc(&truncate(event.id, 30)),
-            esc(event.id),
+            esc(&truncate(names.event(event.id), 90)),
+            esc(names.event(event.id)),
             esc(&event.date.3)
         );
         for (i, source) in sources.iter().enumerate() {
@@ -248,25 +250,109 @@ fn timeline_svg(rows: &[Row], index: &FindingIndex, page: &mut String) {
          role=\"img\" aria-label=\"Timeline of {} events from {min} to {max}\">",
         events.len()
     );
-    axis(&scale, start, end, height, page);
+    axis(&scale, height, page);
     page.push_str(&lanes);
     page.push_str("</svg>\n");
     page.push_str(
         "<p class=\"legend\"><span class=\"sw dot\"></span>a day<span class=\"sw\"></span>a month, \
-         year or longer span<span class=\"sw conflict\"></span>in an open finding (click to go to it)</p>\n",
+         year or longer span<span class=\"sw conflict\"></span>in an open finding (click to go to it)<span class=\"sw accepted\"></span>in an accepted finding</p>\n",
     );
 }
 
-/// Maps dates to x coordinates.
+/// Maps dates to x coordinates. Dated claims often bunch into periods decades apart (a
+/// founding in the 1960s, attacks in 2013): each bunch gets a segment of the axis, and the
+/// empty years between them collapse into a marked break, so a day in 2013 stays visible.
 struct Scale {
-    start: NaiveDate,
-    days: f64,
+    segments: Vec<Segment>,
 }
 
+/// One stretch of the axis: dates `start..end` drawn linearly over `x0..x1`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Segment {
+    start: NaiveDate,
+    end: NaiveDate,
+    x0: f64,
+    x1: f64,
+}
+
+/// The gap between two bunches of dates that becomes a break.
+const BREAK: f64 = 26.0;
+
 impl Scale {
+    /// Fits the axis to the rows: bunches separated by more than a tenth of the whole span
+    /// (and more than two years) become separate segments, sized by their length and by how
+    /// many marks they hold.
+    fn fit(rows: &[Row]) -> Option<Scale> {
+        let mut spans: Vec<(NaiveDate, NaiveDate)> = rows
+            .iter()
+            .map(|r| (r.date, next_day(r.date_end)))
+            .collect();
+        spans.sort();
+        let min = spans.first()?.0;
+        let max = spans.iter().map(|s| s.1).max()?;
+        let gap = ((max - min).num_days() / 10).max(730);
+        // (start, end, marks in it)
+        let mut bunches: Vec<(NaiveDate, NaiveDate, usize)> = Vec::new();
+        for (from, to) in spans {
+            match bunches.last_mut() {
+                Some(last) if (from - last.1).num_days() <= gap => {
+                    last.1 = last.1.max(to);
+                    last.2 += 1;
+                }
+                _ => bunches.push((from, to, 1)),
+            }
+        }
+        let padded: Vec<(NaiveDate, NaiveDate)> = bunches
+            .iter()
+            .map(|(from, to, _)| {
+                let pad = chrono::Duration::days(((*to - *from).num_days() / 20).max(20));
+                (
+                    from.checked_sub_signed(pad).unwrap_or(NaiveDate::MIN),
+                    to.checked_add_signed(pad).unwrap_or(NaiveDate::MAX),
+                )
+            })
+            .collect();
+        // Width grows with the square roots of a bunch's length and of its number of marks:
+        // a busy year gets more room than an empty decade.
+        let weights: Vec<f64> = padded
+            .iter()
+            .zip(&bunches)
+            .map(|((from, to), (_, _, marks))| {
+                ((*to - *from).num_days().max(1) as f64).sqrt() * (*marks as f64).sqrt()
+            })
+            .collect();
+        let total: f64 = weights.iter().sum();
+        let breaks = padded.len().saturating_sub(1) as f64 * BREAK;
+        let available = (WIDTH - LABEL - RIGHT - breaks).max(1.0);
+        let mut x = LABEL;
+        let mut segments = Vec::with_capacity(padded.len());
+        for ((start, end), weight) in padded.into_iter().zip(weights) {
+            let width = available * weight / total.max(f64::MIN_POSITIVE);
+            segments.push(Segment {
+                start,
+                end,
+                x0: x,
+                x1: x + width,
+            });
+            x += width + BREAK;
+        }
+        Some(Scale { segments })
+    }
+
     fn x(&self, date: NaiveDate) -> f64 {
-        let offset = (date - self.start).num_days() as f64;
-        LABEL + offset / self.days * (WIDTH - LABEL - RIGHT)
+        let segment = self
+            .segments
+            .iter()
+            .find(|s| date <= s.end)
+            .or(self.segments.last());
+        match segment {
+            Some(s) => {
+                let days = (s.end - s.start).num_days().max(1) as f64;
+                let offset = (date - s.start).num_days() as f64;
+                (s.x0 + offset / days * (s.x1 - s.x0)).clamp(s.x0, s.x1)
+            }
+            None => LABEL,
+        }
     }
 }
 
@@ -297,15 +383,14 @@ fn mark(row: &Row, index: &FindingIndex, scale: &Scale, mid: f64, out: &mut Stri
         granularity_name(row.granularity)
     );
     let shape = if matches!(row.granularity, Granularity::Day | Granularity::Time) {
-        let cx = scale.x(row.date)
-            + 0.5 * (scale.x(row.date + chrono::Duration::days(1)) - scale.x(row.date));
+        let cx = scale.x(row.date) + 0.5 * (scale.x(next_day(row.date)) - scale.x(row.date));
         format!(
             "<circle class=\"{class}\" {data} cx=\"{cx:.1}\" cy=\"{mid:.1}\" r=\"4.5\"><title>{}</title></circle>",
             esc(&tooltip)
         )
     } else {
         let x0 = scale.x(row.date);
-        let x1 = scale.x(row.date_end + chrono::Duration::days(1));
+        let x1 = scale.x(next_day(row.date_end));
         let width = (x1 - x0).max(3.0);
         format!(
             "<rect class=\"{class}\" {data} x=\"{x0:.1}\" y=\"{:.1}\" width=\"{width:.1}\" height=\"10\" rx=\"2\"><title>{}</title></rect>",
@@ -323,47 +408,75 @@ fn mark(row: &Row, index: &FindingIndex, scale: &Scale, mid: f64, out: &mut Stri
     }
 }
 
-/// Tick marks at a step that suits the span: decades down to months.
-fn axis(scale: &Scale, start: NaiveDate, end: NaiveDate, height: f64, page: &mut String) {
-    let years = scale.days / 365.25;
-    let step_months: u32 = match years {
-        y if y > 60.0 => 120,
-        y if y > 25.0 => 60,
-        y if y > 10.0 => 24,
-        y if y > 3.0 => 12,
-        y if y > 1.2 => 3,
-        _ => 1,
-    };
+/// Tick marks for each segment at a step that leaves room for the labels (months up to
+/// decades), and a break mark between segments.
+fn axis(scale: &Scale, height: f64, page: &mut String) {
     page.push_str("<g class=\"axis\">\n");
-    let first_year = if step_months >= 12 {
-        let step_years = (step_months / 12) as i32;
-        start.year().div_euclid(step_years) * step_years
-    } else {
-        start.year()
-    };
-    let mut tick = NaiveDate::from_ymd_opt(first_year, 1, 1).unwrap_or(start);
-    let mut guard = 0;
-    while tick <= end && guard < 400 {
-        guard += 1;
-        if tick >= start {
-            let x = scale.x(tick);
-            let label = if step_months >= 12 {
-                tick.year().to_string()
-            } else {
-                tick.format("%b %Y").to_string()
-            };
+    // Labels closer than this to the previous one are left out (the grid line stays).
+    const LABEL_ROOM: f64 = 46.0;
+    let mut last_label = f64::NEG_INFINITY;
+    for (i, segment) in scale.segments.iter().enumerate() {
+        if i > 0 {
+            // A dashed line marks the years left out; the tick labels keep the room.
+            let x = segment.x0 - BREAK / 2.0;
             let _ = writeln!(
                 page,
-                "<line class=\"grid\" x1=\"{x:.1}\" y1=\"{AXIS:.1}\" x2=\"{x:.1}\" y2=\"{height:.1}\"/>\
-                 <text x=\"{x:.1}\" y=\"18\" text-anchor=\"middle\">{label}</text>"
+                "<line class=\"axis-break\" x1=\"{x:.1}\" y1=\"6\" x2=\"{x:.1}\" y2=\"{height:.1}\"><title>years without claims left out</title></line>"
             );
         }
-        tick = match tick.checked_add_months(Months::new(step_months)) {
-            Some(next) => next,
-            None => break,
+        let days = (segment.end - segment.start).num_days().max(1) as f64;
+        let px_per_month = (segment.x1 - segment.x0) / days * 30.44;
+        let step_months = [1u32, 2, 3, 6, 12, 24, 60, 120, 240, 600]
+            .into_iter()
+            .find(|m| f64::from(*m) * px_per_month >= 56.0)
+            .unwrap_or(1200);
+        let first = if step_months >= 12 {
+            let step_years = (step_months / 12) as i32;
+            NaiveDate::from_ymd_opt(
+                segment.start.year().div_euclid(step_years) * step_years,
+                1,
+                1,
+            )
+        } else {
+            let month0 = segment.start.month0() / step_months * step_months;
+            NaiveDate::from_ymd_opt(segment.start.year(), month0 + 1, 1)
         };
+        let mut tick = first.unwrap_or(segment.start);
+        let mut guard = 0;
+        while tick <= segment.end && guard < 200 {
+            guard += 1;
+            if tick >= segment.start {
+                let x = scale.x(tick);
+                let label = if step_months >= 12 {
+                    tick.year().to_string()
+                } else {
+                    tick.format("%b %Y").to_string()
+                };
+                let _ = writeln!(
+                    page,
+                    "<line class=\"grid\" x1=\"{x:.1}\" y1=\"{AXIS:.1}\" x2=\"{x:.1}\" y2=\"{height:.1}\"/>"
+                );
+                if x - last_label >= LABEL_ROOM {
+                    let _ = writeln!(
+                        page,
+                        "<text x=\"{x:.1}\" y=\"18\" text-anchor=\"middle\">{label}</text>"
+                    );
+                    last_label = x;
+                }
+            }
+            tick = match tick.checked_add_months(Months::new(step_months)) {
+                Some(next) => next,
+                None => break,
+            };
+        }
     }
     page.push_str("</g>\n");
+}
+
+/// The day after, or the same day at the end of the calendar: dates come from input and can
+/// be anything chrono holds.
+fn next_day(date: NaiveDate) -> NaiveDate {
+    date.succ_opt().unwrap_or(date)
 }
 
 fn truncate(text: &str, max: usize) -> String {
@@ -376,7 +489,7 @@ fn truncate(text: &str, max: usize) -> String {
     }
 }
 
-fn findings_section(report: &Report, page: &mut String) {
+fn findings_section(report: &Report, names: &Names, page: &mut String) {
     let _ = writeln!(
         page,
         "<section id=\"findings\"><h2>Findings ({})</h2>",
@@ -386,15 +499,15 @@ fn findings_section(report: &Report, page: &mut String) {
         page.push_str("<p>No finding: the sources agree on everything the rules check.</p>\n");
     }
     for (event, findings) in findings_by_event(&report.findings) {
-        let _ = writeln!(page, "<h3 class=\"event\">{}</h3>", esc(event));
+        let _ = writeln!(page, "<h3 class=\"event\">{}</h3>", esc(names.event(event)));
         for f in findings {
-            finding(f, page);
+            finding(f, names, page);
         }
     }
     page.push_str("</section>\n");
 }
 
-fn finding(f: &Finding, page: &mut String) {
+fn finding(f: &Finding, names: &Names, page: &mut String) {
     let severity = severity_name(f.severity);
     let status = status_name(&f.status);
     let _ = writeln!(
@@ -428,13 +541,39 @@ fn finding(f: &Finding, page: &mut String) {
         page,
         "<h3><span class=\"badge sev-{severity}\">{}</span> {} &middot; {} <span class=\"rule\">{}</span>{accepted}</h3>",
         severity.to_uppercase(),
-        esc(&f.event),
+        esc(names.event(&f.event)),
         attribute_name(f.attribute),
         esc(&f.rule)
     );
     let _ = writeln!(page, "<p class=\"message\">{}</p>", esc(&f.message));
+    if !f.why.trim().is_empty() {
+        let _ = writeln!(page, "<p class=\"why\">{}</p>", esc(&f.why));
+    }
     page.push_str("<div class=\"values\">");
-    for (source, claims) in claims_by_source(&f.claims) {
+    for side in &f.sides {
+        let credited: Vec<&str> = side
+            .attributions
+            .iter()
+            .map(String::as_str)
+            .filter(|a| *a != "unattributed")
+            .collect();
+        let according = if credited.is_empty() {
+            String::new()
+        } else {
+            format!(" <i>according to {}</i>", esc(&credited.join(", ")))
+        };
+        let _ = write!(
+            page,
+            "<span class=\"value side\"><b>{}</b>{}{according}</span>",
+            esc(&side.value),
+            esc(&side.sources.join(", "))
+        );
+    }
+    // Without sides (an older engine, a hand-built finding), one chip a source.
+    for (source, claims) in claims_by_source(&f.claims)
+        .into_iter()
+        .filter(|_| f.sides.is_empty())
+    {
         let values: Vec<String> = claims.iter().map(|c| esc(&value_text(&c.value))).collect();
         let mut unique = values.clone();
         unique.dedup();
@@ -461,7 +600,7 @@ fn finding(f: &Finding, page: &mut String) {
                 "<tr><td>{name}</td><td>{}</td><td><q>{}</q></td><td>{}</td><td>{}</td><td>{}:{}</td></tr>",
                 esc(&value_with_text(c)),
                 esc(&c.quote),
-                esc(c.attribution.as_deref().unwrap_or("")),
+                esc(&super::attribution_text(c).unwrap_or_default()),
                 c.published.map(|d| d.to_string()).unwrap_or_default(),
                 esc(&c.doc),
                 c.line
@@ -632,6 +771,101 @@ mod tests {
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<b>Evil"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn decades_apart_bunches_get_their_own_axis_segments() {
+        let claims = vec![
+            date(
+                "A",
+                "f",
+                "1963",
+                day(1963, 1, 1),
+                day(1963, 12, 31),
+                Granularity::Year,
+            ),
+            date(
+                "B",
+                "a",
+                "2013-02-09",
+                day(2013, 2, 9),
+                day(2013, 2, 9),
+                Granularity::Day,
+            ),
+            date(
+                "C",
+                "a",
+                "2013-09-01",
+                day(2013, 9, 1),
+                day(2013, 9, 1),
+                Granularity::Day,
+            ),
+        ];
+        let rows = rows(&claims);
+        let scale = Scale::fit(&rows).unwrap_or(Scale { segments: vec![] });
+        assert_eq!(scale.segments.len(), 2);
+        let (feb, sep) = (scale.x(day(2013, 2, 9)), scale.x(day(2013, 9, 1)));
+        assert!(
+            sep - feb > 100.0,
+            "seven months stay readable: {feb}..{sep}"
+        );
+        assert!(scale.x(day(1963, 6, 1)) < feb);
+        let close = vec![
+            date(
+                "A",
+                "a",
+                "2012",
+                day(2012, 1, 1),
+                day(2012, 12, 31),
+                Granularity::Year,
+            ),
+            date(
+                "B",
+                "a",
+                "2013-02-09",
+                day(2013, 2, 9),
+                day(2013, 2, 9),
+                Granularity::Day,
+            ),
+        ];
+        let rows = super::rows(&close);
+        assert_eq!(Scale::fit(&rows).map(|s| s.segments.len()), Some(1));
+    }
+
+    #[test]
+    fn dates_at_the_ends_of_the_calendar_do_not_panic() {
+        let claims = vec![
+            date(
+                "A",
+                "e",
+                "x",
+                NaiveDate::MIN,
+                NaiveDate::MIN,
+                Granularity::Day,
+            ),
+            date(
+                "B",
+                "e",
+                "y",
+                NaiveDate::MAX,
+                NaiveDate::MAX,
+                Granularity::Year,
+            ),
+            date(
+                "C",
+                "f",
+                "z",
+                NaiveDate::MIN,
+                NaiveDate::MAX,
+                Granularity::Century,
+            ),
+        ];
+        let html = page(&Report {
+            documents: 1,
+            claims,
+            ..Report::default()
+        });
+        assert_eq!(html.matches("class=\"mark\"").count(), 3);
     }
 
     #[test]

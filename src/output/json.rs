@@ -5,7 +5,8 @@
 //! Each finding has `id` (the stable fingerprint), `rule`, `severity` (high|medium|low|info),
 //! `event`, `attribute`, `message`, `status` (open|accepted, with `accepted` giving the reason)
 //! and `claims`: objects with `doc`, `source`, `url`, `published`, `line`, `quote`, `value`,
-//! `text`, `low`, `high`, `granularity` and `attribution`. For a date, `value` is the TIMEX3
+//! `text`, `low`, `high`, `granularity`, `attribution` and `via`; then `why` (the conflict in
+//! words) and `sides` (each value in conflict with its sources and claim indexes). For a date, `value` is the TIMEX3
 //! value and `low`/`high` the ISO earliest/latest day; for a count, `value` is the best
 //! estimate and `low`/`high` numbers, `high` null when unbounded ("at least 52").
 
@@ -17,7 +18,7 @@ use serde_json::{json, Value as Json};
 use super::timeline::granularity_name;
 use super::{attribute_name, severity_name, status_name};
 use crate::claims::{Claim, Value};
-use crate::engine::{Finding, Status};
+use crate::engine::{Finding, Side, Status};
 use crate::error::Diagnostic;
 use crate::Report;
 
@@ -41,10 +42,15 @@ struct FindingJson<'a> {
     event: &'a str,
     attribute: &'static str,
     message: &'a str,
+    /// Why the values conflict, in words.
+    why: &'a str,
     status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     accepted: Option<Accepted<'a>>,
     claims: Vec<ClaimJson<'a>>,
+    /// The values in conflict, lowest first, with their sources and the indexes of their
+    /// claims in `claims`.
+    sides: &'a [Side],
 }
 
 #[derive(Serialize)]
@@ -69,6 +75,7 @@ pub struct ClaimJson<'a> {
     high: Json,
     granularity: Option<&'static str>,
     attribution: Option<&'a str>,
+    via: Option<&'a str>,
 }
 
 /// Renders the report.
@@ -104,9 +111,11 @@ fn finding(f: &Finding) -> FindingJson<'_> {
         event: &f.event,
         attribute: attribute_name(f.attribute),
         message: &f.message,
+        why: &f.why,
         status: status_name(&f.status),
         accepted,
         claims: f.claims.iter().map(claim).collect(),
+        sides: &f.sides,
     }
 }
 
@@ -145,6 +154,18 @@ pub fn claim(c: &Claim) -> ClaimJson<'_> {
         high,
         granularity,
         attribution: c.attribution.as_deref(),
+        via: c.via.as_deref(),
+    }
+}
+
+/// A value's bounds as the schema writes them: ISO days for a date, numbers for a count
+/// (`high` null when unbounded).
+pub fn bounds(value: &Value) -> (Json, Json) {
+    match value {
+        Value::Count { low, high, .. } => (number(*low), high.map(number).unwrap_or(Json::Null)),
+        Value::Date {
+            earliest, latest, ..
+        } => (json!(earliest.to_string()), json!(latest.to_string())),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The report as GitHub-flavoured Markdown, for a pull-request comment.
 //!
 //! Takes a [`Report`]; gives a summary line (open and accepted findings by severity), one
-//! section per event, and under each finding a table of the values each source gives, with the
+//! section per event (info and accepted findings folded in a `<details>`), and under each finding a table of the values each source gives, with the
 //! quote, the attribution and a link to the source. Everything taken from input is escaped:
 //! HTML becomes entities (a quote holding `<script>` shows as text), and Markdown's own
 //! characters (pipes, backticks, brackets, emphasis) are backslash-escaped, so a quote can
@@ -14,7 +14,7 @@ use super::{
     attribute_name, claims_by_source, findings_by_event, safe_url, severity_name, totals,
     value_with_text, Summary,
 };
-use crate::engine::{Finding, Status};
+use crate::engine::{Finding, Severity, Status};
 use crate::Report;
 
 /// Renders the report.
@@ -26,9 +26,27 @@ pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     for (event, findings) in findings_by_event(&report.findings) {
         writeln!(w)?;
         writeln!(w, "### {}", escape(event))?;
-        for f in findings {
+        // What a reviewer must act on stays in view; info and accepted findings fold away.
+        let (pressing, folded): (Vec<&Finding>, Vec<&Finding>) = findings
+            .into_iter()
+            .partition(|f| f.status == Status::Open && f.severity > Severity::Info);
+        for f in pressing {
             writeln!(w)?;
             finding(f, w)?;
+        }
+        if !folded.is_empty() {
+            writeln!(w)?;
+            writeln!(
+                w,
+                "<details><summary>{} more: info or accepted</summary>",
+                folded.len()
+            )?;
+            for f in folded {
+                writeln!(w)?;
+                finding(f, w)?;
+            }
+            writeln!(w)?;
+            writeln!(w, "</details>")?;
         }
     }
     if !report.diagnostics.is_empty() {
@@ -67,6 +85,10 @@ fn finding(f: &Finding, w: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(w)?;
     writeln!(w, "{}", escape(&f.message))?;
+    if !f.why.trim().is_empty() {
+        writeln!(w)?;
+        writeln!(w, "_{}_", escape(&f.why))?;
+    }
     writeln!(w)?;
     writeln!(w, "| Source | Value | Quote | Where |")?;
     writeln!(w, "| --- | --- | --- | --- |")?;
@@ -77,10 +99,8 @@ fn finding(f: &Finding, w: &mut dyn Write) -> io::Result<()> {
                 None => escape(source),
             };
             let published = c.published.map(|d| format!(" · {d}")).unwrap_or_default();
-            let attribution = c
-                .attribution
-                .as_deref()
-                .map(|a| format!(" — according to {}", escape(a)))
+            let attribution = super::attribution_text(c)
+                .map(|a| format!(" — according to {}", escape(&a)))
                 .unwrap_or_default();
             writeln!(
                 w,

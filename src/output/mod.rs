@@ -59,6 +59,40 @@ pub fn write_atomically(
     Ok(())
 }
 
+/// Readable names for the ids a report holds: event names from events.toml, rule descriptions
+/// from the rules files. A format that has them shows "Camp Liberty mortar attack" rather
+/// than `camp-liberty-mortar-2013`; every id without a name shows as itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names {
+    pub events: BTreeMap<String, String>,
+    pub rules: BTreeMap<String, String>,
+}
+
+impl Names {
+    pub fn from_config(config: &crate::Config) -> Names {
+        Names {
+            events: config
+                .events
+                .events
+                .iter()
+                .filter(|e| !e.name.trim().is_empty())
+                .map(|e| (e.id.clone(), e.name.clone()))
+                .collect(),
+            rules: config
+                .rules
+                .rules
+                .iter()
+                .filter_map(|r| r.description.as_ref().map(|d| (r.id.clone(), d.clone())))
+                .collect(),
+        }
+    }
+
+    /// The event's name, else its id.
+    pub fn event<'a>(&'a self, id: &'a str) -> &'a str {
+        self.events.get(id).map_or(id, String::as_str)
+    }
+}
+
 /// The lowercase name every format uses for a severity.
 pub fn severity_name(severity: Severity) -> &'static str {
     match severity {
@@ -107,6 +141,19 @@ pub fn value_text(value: &Value) -> String {
     }
 }
 
+/// The bounds of a value as spreadsheet cells: ISO days for a date, plain numbers for a count
+/// (`high` empty when unbounded), so a column sorts and filters as numbers or dates.
+pub fn bounds_text(value: &Value) -> (String, String) {
+    match value {
+        Value::Date {
+            earliest, latest, ..
+        } => (earliest.to_string(), latest.to_string()),
+        Value::Count { low, high, .. } => {
+            (number_text(*low), high.map(number_text).unwrap_or_default())
+        }
+    }
+}
+
 /// The value with how it was written when that says more: `2011-09 ("nearly a year ago")`.
 pub fn value_with_text(claim: &Claim) -> String {
     let value = value_text(&claim.value);
@@ -115,6 +162,16 @@ pub fn value_with_text(claim: &Claim) -> String {
         value
     } else {
         format!("{value} (\u{201c}{written}\u{201d})")
+    }
+}
+
+/// Who a claim's sentence credits, with the outlet relaying it: "the group via New York Times".
+pub fn attribution_text(claim: &Claim) -> Option<String> {
+    match (claim.attribution.as_deref(), claim.via.as_deref()) {
+        (Some(a), Some(v)) => Some(format!("{a} via {v}")),
+        (Some(a), None) => Some(a.to_string()),
+        (None, Some(v)) => Some(format!("via {v}")),
+        (None, None) => None,
     }
 }
 
@@ -182,8 +239,9 @@ impl std::fmt::Display for Summary {
     }
 }
 
-/// Findings grouped by event, events in order of first appearance in the (already ordered)
-/// findings, so every format lists them the same way.
+/// Findings grouped by event, so every format lists them the same way and what matters comes
+/// first: events by their most severe open finding (then by first appearance), and in each
+/// event open findings before accepted ones, most severe first (then in the engine's order).
 pub fn findings_by_event(findings: &[Finding]) -> Vec<(&str, Vec<&Finding>)> {
     let mut groups: Vec<(&str, Vec<&Finding>)> = Vec::new();
     for f in findings {
@@ -192,6 +250,11 @@ pub fn findings_by_event(findings: &[Finding]) -> Vec<(&str, Vec<&Finding>)> {
             None => groups.push((f.event.as_str(), vec![f])),
         }
     }
+    let rank = |f: &Finding| (f.status != Status::Open, std::cmp::Reverse(f.severity));
+    for (_, list) in &mut groups {
+        list.sort_by_key(|f| rank(f));
+    }
+    groups.sort_by_key(|(_, list)| list.first().map(|f| rank(f)));
     groups
 }
 
@@ -331,9 +394,10 @@ pub(crate) mod testing {
             attribute: first.attribute,
             message: "sources disagree".into(),
             claims,
-            status: Status::Open,
             sides: Vec::new(),
+            conflicts: Vec::new(),
             why: String::new(),
+            status: Status::Open,
         }
     }
 }
@@ -372,6 +436,53 @@ mod tests {
         assert_eq!(
             Summary::of(&[]).to_string(),
             "0 findings: 0 open, 0 accepted"
+        );
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("out.csv");
+        std::fs::write(&path, "old\n").unwrap_or_default();
+        let result = write_atomically(&path, |w| {
+            w.write_all(b"half a row,")?;
+            Err(io::Error::other("disk full"))
+        });
+        assert!(result.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), "old\n");
+        let entries = std::fs::read_dir(dir.path())
+            .map(|d| d.count())
+            .unwrap_or(0);
+        assert_eq!(entries, 1);
+        assert!(write_atomically(&path, |w| w.write_all(b"new\n")).is_ok());
+        assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), "new\n");
+    }
+
+    #[test]
+    fn events_with_severe_open_findings_come_first() {
+        let mut low = make_finding(
+            vec![count("A", "quiet", Attribute::Killed, 1.0, None)],
+            Severity::Low,
+        );
+        low.event = "quiet".into();
+        let mut accepted_high = make_finding(vec![], Severity::High);
+        accepted_high.event = "quiet".into();
+        accepted_high.status = Status::Accepted {
+            reason: "ok".into(),
+            reviewer: None,
+            date: None,
+        };
+        let mut medium = make_finding(vec![], Severity::Medium);
+        medium.event = "loud".into();
+        let findings = [low, accepted_high, medium];
+        let groups = findings_by_event(&findings);
+        let events: Vec<&str> = groups.iter().map(|(e, _)| *e).collect();
+        assert_eq!(events, ["loud", "quiet"]);
+        let quiet: Vec<Severity> = groups[1].1.iter().map(|f| f.severity).collect();
+        assert_eq!(
+            quiet,
+            [Severity::Low, Severity::High],
+            "open before accepted"
         );
     }
 

@@ -12,7 +12,7 @@ use std::io::{self, Write};
 use serde_json::{json, Value as Json};
 
 use super::timeline::one_line;
-use super::{attribute_name, severity_name, value_with_text};
+use super::{attribute_name, severity_name, value_with_text, Names};
 use crate::claims::Claim;
 use crate::engine::{Finding, Severity, Status};
 use crate::error::{Diagnostic, DiagnosticLevel};
@@ -24,8 +24,13 @@ pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// The key under `partialFingerprints` holding the finding's id.
 pub const FINGERPRINT_KEY: &str = "factlineFinding/v1";
 
-/// Renders the report.
+/// Renders the report; rules are described by their ids.
 pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
+    render_with(report, &Names::default(), w)
+}
+
+/// Renders the report, describing each rule with its description from the rules files.
+pub fn render_with(report: &Report, names: &Names, w: &mut dyn Write) -> io::Result<()> {
     let rules = rules(&report.findings);
     let results: Vec<Json> = report
         .findings
@@ -42,9 +47,14 @@ pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
                 .map(|f| f.severity)
                 .max()
                 .unwrap_or(Severity::Info);
+            let description = names
+                .rules
+                .get(id)
+                .map(|d| one_line(d))
+                .unwrap_or_else(|| format!("factline rule {id}"));
             json!({
                 "id": id,
-                "shortDescription": { "text": format!("factline rule {id}") },
+                "shortDescription": { "text": description },
                 "defaultConfiguration": { "level": level(severity) },
                 "properties": { "severity": severity_name(severity) },
             })
@@ -108,6 +118,7 @@ fn result(f: &Finding, rule_index: Option<usize>) -> Json {
             "severity": severity_name(f.severity),
             "event": f.event,
             "attribute": attribute_name(f.attribute),
+            "why": f.why,
         },
     });
     if let Some(map) = result.as_object_mut() {
@@ -129,7 +140,7 @@ fn result(f: &Finding, rule_index: Option<usize>) -> Json {
 
 /// Where a claim stands, with what its source says as the location's message.
 fn location(c: &Claim, id: Option<usize>) -> Json {
-    let mut physical = json!({ "artifactLocation": { "uri": uri(&c.doc) } });
+    let mut physical = json!({ "artifactLocation": { "uri": uri(file_of(&c.doc)) } });
     if c.line > 0 {
         if let Some(map) = physical.as_object_mut() {
             map.insert(
@@ -167,6 +178,19 @@ fn notification(d: &Diagnostic) -> Json {
     })
 }
 
+/// The file a document id names: a JSONL record's id `file.jsonl#3` is `file.jsonl` (its
+/// line is the claim's line), any other id is taken as a path.
+pub fn file_of(doc: &str) -> &str {
+    match doc.rsplit_once('#') {
+        Some((file, n))
+            if !file.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            file
+        }
+        _ => doc,
+    }
+}
+
 /// A document id as a relative URI reference: `/` kept, backslashes made `/`, everything
 /// outside RFC 3986's unreserved set percent-encoded (spaces, `#`, non-ASCII).
 pub fn uri(path: &str) -> String {
@@ -190,6 +214,14 @@ mod tests {
     fn uris_are_percent_encoded() {
         assert_eq!(uri("data/a b#2.txt"), "data/a%20b%232.txt");
         assert_eq!(uri("dir\\é.txt"), "dir/%C3%A9.txt");
+    }
+
+    #[test]
+    fn jsonl_record_ids_point_at_their_file() {
+        assert_eq!(file_of("data/wire.jsonl#2"), "data/wire.jsonl");
+        assert_eq!(file_of("notes #1 draft.txt"), "notes #1 draft.txt");
+        assert_eq!(file_of("a.txt#"), "a.txt#");
+        assert_eq!(file_of("#12"), "#12");
     }
 
     #[test]

@@ -2,12 +2,15 @@
 //!
 //! Takes a [`Report`]; gives one comfy-table per event that has findings, one row per finding,
 //! with the values each source gives side by side (one column a source), then a summary line
-//! (open and accepted findings by severity). Severities are coloured only when asked
+//! (open and accepted findings by severity). Cells name where a value stands by file name and
+//! line; why the values conflict is left to the other formats, a terminal column is narrow. Severities are coloured only when asked
 //! ([`Options::color`]); [`render`] asks when stdout is a terminal and `NO_COLOR` is unset.
 
 use std::io::{self, IsTerminal, Write};
 
-use comfy_table::{presets, Attribute as Style, Cell, Color, ContentArrangement, Table};
+use comfy_table::{
+    presets, Attribute as Style, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width,
+};
 
 use super::timeline::one_line;
 use super::{
@@ -16,6 +19,9 @@ use super::{
 };
 use crate::engine::{Finding, Severity, Status};
 use crate::Report;
+
+/// The width tables wrap to when stdout is not a terminal (a file, a pager, a CI log).
+pub const PIPE_WIDTH: u16 = 120;
 
 /// How to draw the tables.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -28,7 +34,7 @@ pub struct Options {
 
 impl Options {
     /// For stdout as it is: colour when it is a terminal and `NO_COLOR` is unset or empty
-    /// (<https://no-color.org>), wrapped to the terminal's width.
+    /// (<https://no-color.org>), wrapped to the terminal's width, else to [`PIPE_WIDTH`].
     pub fn for_stdout() -> Options {
         let terminal = io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -37,7 +43,8 @@ impl Options {
                 let probe = Table::new();
                 probe.width()
             })
-            .flatten();
+            .flatten()
+            .or(Some(PIPE_WIDTH));
         Options {
             color: terminal && !no_color,
             width,
@@ -85,6 +92,12 @@ fn event_table(findings: &[&Finding], options: Options) -> Table {
     let mut header = vec![Cell::new("Severity"), Cell::new("Finding")];
     header.extend(sources.iter().map(|s| Cell::new(one_line(s))));
     table.set_header(header);
+    if options.width.is_some() {
+        // What and why needs room to read; the value columns share the rest.
+        if let Some(column) = table.column_mut(1) {
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Percentage(30)));
+        }
+    }
     for f in findings {
         let by_source = claims_by_source(&f.claims);
         let mut row = vec![severity_cell(f, options), Cell::new(finding_text(f))];
@@ -95,9 +108,9 @@ fn event_table(findings: &[&Finding], options: Options) -> Table {
                 .flat_map(|(_, claims)| claims.iter())
                 .map(|c| {
                     format!(
-                        "{} ({}:{})",
+                        "{}\n{}:{}",
                         one_line(&value_with_text(c)),
-                        one_line(&c.doc),
+                        one_line(short_doc(&c.doc)),
                         c.line
                     )
                 })
@@ -107,6 +120,15 @@ fn event_table(findings: &[&Finding], options: Options) -> Table {
         table.add_row(row);
     }
     table
+}
+
+/// The file name of a document id (`data/mek/a.txt` is `a.txt`): a terminal column is narrow,
+/// and the other formats carry the whole path.
+fn short_doc(doc: &str) -> &str {
+    doc.rsplit(['/', '\\'])
+        .next()
+        .filter(|s| !s.is_empty())
+        .unwrap_or(doc)
 }
 
 fn severity_cell(f: &Finding, options: Options) -> Cell {
@@ -169,7 +191,8 @@ mod tests {
             header.contains("Alpha") && header.contains("Beta"),
             "{text}"
         );
-        assert!(text.contains("7 (alpha.txt:4)"), "{text}");
+        assert!(text.contains("┆ 7 "), "{text}");
+        assert!(text.contains("┆ alpha.txt:4 "), "{text}");
         assert!(
             text.ends_with("1 finding: 1 open (1 high), 0 accepted (2 documents, 2 claims).\n"),
             "{text}"

@@ -11,8 +11,10 @@ use chrono::NaiveDate;
 use comfy_table::{presets, ContentArrangement, Table};
 use serde::Serialize;
 
+use std::collections::HashMap;
+
 use super::{attribute_name, value_text};
-use crate::claims::{Claim, Value};
+use crate::claims::{Attribute, Claim, Value};
 use crate::temporal::Granularity;
 use crate::Report;
 
@@ -55,17 +57,37 @@ pub fn placement(claim: &Claim) -> Option<(NaiveDate, NaiveDate, Granularity)> {
 }
 
 /// Every dated claim, sorted by date, then end, event, attribute, source, document and line,
-/// so the order never depends on input order.
+/// so the order never depends on input order. A count takes the date its own sentence gives
+/// the event (so "five killed in 2007" sits on the year 2007, not on a made-up 1 January),
+/// else the day it is about (`as_of`).
 pub fn rows(claims: &[Claim]) -> Vec<Row<'_>> {
+    let mut sentence_dates: HashMap<(&str, usize, &str), (NaiveDate, NaiveDate, Granularity)> =
+        HashMap::new();
+    for c in claims {
+        if let (Attribute::Date, Some(placed)) = (c.attribute, placement(c)) {
+            let entry = sentence_dates
+                .entry((c.doc.as_str(), c.line, c.event.as_str()))
+                .or_insert(placed);
+            // Two dates for one event in one sentence: keep the finer one.
+            if placed.2 < entry.2 {
+                *entry = placed;
+            }
+        }
+    }
     let mut rows: Vec<Row> = claims
         .iter()
         .filter_map(|claim| {
-            placement(claim).map(|(date, date_end, granularity)| Row {
-                date,
-                date_end,
-                granularity,
-                claim,
-            })
+            let own = sentence_dates
+                .get(&(claim.doc.as_str(), claim.line, claim.event.as_str()))
+                .copied()
+                .filter(|_| claim.attribute != Attribute::Date);
+            own.or_else(|| placement(claim))
+                .map(|(date, date_end, granularity)| Row {
+                    date,
+                    date_end,
+                    granularity,
+                    claim,
+                })
         })
         .collect();
     rows.sort_by(|a, b| {
@@ -96,6 +118,8 @@ struct JsonRow<'a> {
     kind: &'a str,
     attribute: &'static str,
     value: String,
+    low: serde_json::Value,
+    high: serde_json::Value,
     text: &'a str,
     qualifier: Option<&'a str>,
     source: &'a str,
@@ -104,12 +128,14 @@ struct JsonRow<'a> {
     line: usize,
     quote: &'a str,
     attribution: Option<&'a str>,
+    via: Option<&'a str>,
     url: Option<&'a str>,
 }
 
 impl<'a> From<&Row<'a>> for JsonRow<'a> {
     fn from(row: &Row<'a>) -> Self {
         let c = row.claim;
+        let (low, high) = super::json::bounds(&c.value);
         JsonRow {
             date: row.date,
             date_end: row.date_end,
@@ -118,6 +144,8 @@ impl<'a> From<&Row<'a>> for JsonRow<'a> {
             kind: &c.kind,
             attribute: attribute_name(c.attribute),
             value: value_text(&c.value),
+            low,
+            high,
             text: &c.text,
             qualifier: c.qualifier.as_deref(),
             source: &c.source,
@@ -126,6 +154,7 @@ impl<'a> From<&Row<'a>> for JsonRow<'a> {
             line: c.line,
             quote: &c.quote,
             attribution: c.attribution.as_deref(),
+            via: c.via.as_deref(),
             url: c.url.as_deref(),
         }
     }
@@ -223,6 +252,26 @@ mod tests {
         assert_eq!(rows[0].date_end, day(2012, 9, 30));
         assert_eq!(rows[0].granularity, Granularity::Month);
         assert_eq!(rows[1].date, day(2014, 3, 2));
+    }
+
+    #[test]
+    fn a_count_takes_the_date_its_sentence_gives_the_event() {
+        let mut five = count("A", "e", Attribute::Killed, 5.0, Some(5.0));
+        five.as_of = Some(day(2007, 1, 1));
+        let year = date(
+            "A",
+            "e",
+            "2007",
+            day(2007, 1, 1),
+            day(2007, 12, 31),
+            Granularity::Year,
+        );
+        let claims = vec![five, year];
+        let rows = rows(&claims);
+        assert_eq!(rows.len(), 2);
+        assert!(rows
+            .iter()
+            .all(|r| r.granularity == Granularity::Year && r.date_end == day(2007, 12, 31)));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::csv::{neutralize, writer, Options};
 use super::timeline::{rows, Row};
-use super::{attribute_name, escape_html, safe_url, severity_name, value_with_text};
+use super::{attribute_name, escape_html, safe_url, severity_name, value_with_text, Names};
 use crate::claims::{Attribute, Value};
 use crate::engine::Finding;
 use crate::temporal::Granularity;
@@ -48,12 +48,22 @@ pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     render_with(report, Options::default(), w)
 }
 
-/// Renders one TimelineJS row per dated event.
+/// Renders one TimelineJS row per dated event, headlined by its id.
 pub fn render_with(report: &Report, options: Options, w: &mut dyn Write) -> io::Result<()> {
+    render_named(report, options, &Names::default(), w)
+}
+
+/// Renders one TimelineJS row per dated event, headlined by its name when `names` has one.
+pub fn render_named(
+    report: &Report,
+    options: Options,
+    names: &Names,
+    w: &mut dyn Write,
+) -> io::Result<()> {
     let mut out = writer(options, w)?;
     out.write_record(HEADER)?;
     for event in events(&rows(&report.claims)) {
-        let record = event_record(&event, &report.findings);
+        let record = event_record(&event, names.event(event.id), &report.findings);
         out.write_record(record.iter().map(|cell| neutralize(cell).into_owned()))?;
     }
     out.flush()
@@ -163,17 +173,16 @@ fn choose_date(rows: &[&Row]) -> ((NaiveDate, NaiveDate, Granularity, String), V
 }
 
 /// The TimelineJS cells of one event.
-fn event_record(event: &Event, findings: &[Finding]) -> [String; 18] {
+fn event_record(event: &Event, headline: &str, findings: &[Finding]) -> [String; 18] {
     let (from, to, g, value) = &event.date;
     let [year, month, day, end_year, end_month, end_day] = date_cells(*from, *to, *g);
-    let time = value
-        .split_once('T')
-        .map(|(_, t)| t.to_string())
-        .unwrap_or_default();
+    let time = clock_time(value);
+    let shown = readable(value);
     let display = if event.disputed.is_empty() {
-        value.clone()
+        shown
     } else {
-        format!("{value} (disputed: {})", event.disputed.join(", "))
+        let others: Vec<String> = event.disputed.iter().map(|d| readable(d)).collect();
+        format!("{shown} (disputed: {})", others.join(", "))
     };
     let mut sources: Vec<&str> = event.rows.iter().map(|r| r.claim.source.as_str()).collect();
     sources.sort_unstable();
@@ -188,7 +197,7 @@ fn event_record(event: &Event, findings: &[Finding]) -> [String; 18] {
         end_day,
         String::new(),
         display,
-        escape_html(event.id),
+        escape_html(headline),
         text(event, findings),
         String::new(),
         escape_html(&sources.join(", ")),
@@ -198,6 +207,47 @@ fn event_record(event: &Event, findings: &[Finding]) -> [String; 18] {
         escape_html(event.kind),
         String::new(),
     ]
+}
+
+/// The `HH:MM` of a TIMEX3 value with a clock time (`2013-04-15T14:50`), else nothing: a part
+/// of day (`2013-04-15TAF`, the afternoon) is no time TimelineJS can place.
+fn clock_time(value: &str) -> String {
+    let Some((_, t)) = value.split_once('T') else {
+        return String::new();
+    };
+    let b = t.as_bytes();
+    let ok = b.len() >= 5
+        && b.get(2) == Some(&b':')
+        && [0, 1, 3, 4]
+            .iter()
+            .all(|&i| b.get(i).is_some_and(u8::is_ascii_digit));
+    if ok {
+        t.get(..5).unwrap_or_default().to_string()
+    } else {
+        String::new()
+    }
+}
+
+/// A TIMEX3 value as a reader takes it: `2013-04-15TAF` is `2013-04-15 afternoon`; anything
+/// else as it is.
+fn readable(value: &str) -> String {
+    let Some((day, t)) = value.split_once('T') else {
+        return value.to_string();
+    };
+    let part = match t {
+        "MO" => "morning",
+        "MI" => "midday",
+        "AF" => "afternoon",
+        "EV" => "evening",
+        "NI" => "night",
+        "DT" => "daytime",
+        _ => "",
+    };
+    match (part, clock_time(value)) {
+        ("", clock) if clock.is_empty() => value.to_string(),
+        ("", clock) => format!("{day} {clock}"),
+        (part, _) => format!("{day} {part}"),
+    }
 }
 
 /// Year, Month, Day and their End cells, as partial as the granularity: never a made-up day.
@@ -251,10 +301,8 @@ fn text(event: &Event, findings: &[Finding]) -> String {
             None => escape_html(&c.source),
         };
         let published = c.published.map(|d| format!(" ({d})")).unwrap_or_default();
-        let attribution = c
-            .attribution
-            .as_deref()
-            .map(|a| format!(", according to {}", escape_html(a)))
+        let attribution = super::attribution_text(c)
+            .map(|a| format!(", according to {}", escape_html(&a)))
             .unwrap_or_default();
         html.push_str(&format!(
             "<li><b>{source}</b>{published}: {} {}{attribution} \u{2014} \u{201c}{}\u{201d}</li>",
@@ -271,6 +319,17 @@ fn text(event: &Event, findings: &[Finding]) -> String {
 mod tests {
     use super::super::testing::*;
     use super::*;
+
+    #[test]
+    fn only_clock_times_fill_the_time_cell() {
+        assert_eq!(clock_time("2013-04-15T14:50"), "14:50");
+        assert_eq!(clock_time("2013-04-15T14:50:07"), "14:50");
+        assert_eq!(clock_time("2013-04-15TAF"), "");
+        assert_eq!(clock_time("2013-04-15"), "");
+        assert_eq!(readable("2013-04-15TAF"), "2013-04-15 afternoon");
+        assert_eq!(readable("2013-04-15T14:50"), "2013-04-15 14:50");
+        assert_eq!(readable("2012-09"), "2012-09");
+    }
 
     #[test]
     fn partial_dates_stay_partial() {

@@ -259,7 +259,7 @@ impl Counts {
 
 /// What went wrong with one timex. A pair that is wrong in several ways is filed under the
 /// first that applies, in this order, since the value is what value F1 ranks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Mistake {
     /// A gold timex no system timex overlaps.
@@ -371,11 +371,13 @@ pub fn score(path: PathBuf, gold: &[Annotation], system: &[Annotation]) -> Docum
     }
 }
 
-/// Strips nothing (the reader already did), runs the normalizer on the document's text
+/// Runs the normalizer on the document's text (gold tags already stripped by the reader),
 /// anchored on its DCT, and scores what it finds against the gold.
 pub fn evaluate(doc: &TimemlDocument) -> DocumentScore {
+    // Empty timexes are ignored on both sides, as the gold reader ignores empty TIMEX3 tags.
     let system: Vec<Annotation> = super::normalize(&doc.text, doc.anchor())
         .iter()
+        .filter(|t| t.start < t.end)
         .map(Annotation::from_system)
         .collect();
     let gold: Vec<Annotation> = doc
@@ -384,6 +386,87 @@ pub fn evaluate(doc: &TimemlDocument) -> DocumentScore {
         .map(|g| Annotation::from_gold(g, &doc.text))
         .collect();
     score(doc.path.clone(), &gold, &system)
+}
+
+/// Scores a system's TimeML output for a document (as `factline timeml` or any other tagger
+/// writes it) against the gold document. The texts must be the same once tags are removed;
+/// when they are not the document cannot be aligned and every gold timex counts as missed, as
+/// in TempEval-3. The second value says whether the texts matched.
+pub fn evaluate_output(gold: &TimemlDocument, system: &TimemlDocument) -> (DocumentScore, bool) {
+    let gold_annotations: Vec<Annotation> = gold
+        .gold
+        .iter()
+        .map(|g| Annotation::from_gold(g, &gold.text))
+        .collect();
+    let aligned = normalize_newlines(&gold.text) == normalize_newlines(&system.text);
+    let system_annotations: Vec<Annotation> = if aligned && gold.text == system.text {
+        system
+            .gold
+            .iter()
+            .map(|g| Annotation::from_gold(g, &system.text))
+            .collect()
+    } else if aligned {
+        // Same text up to line ends: compare in the gold's offsets.
+        let map = OffsetMap::new(&system.text, &gold.text);
+        system
+            .gold
+            .iter()
+            .map(|g| Annotation {
+                start: map.get(g.start),
+                end: map.get(g.end),
+                ..Annotation::from_gold(g, &system.text)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    (
+        score(gold.path.clone(), &gold_annotations, &system_annotations),
+        aligned,
+    )
+}
+
+/// CR LF and lone CR read as LF, as the TempEval-3 scorer reads both sides.
+fn normalize_newlines(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('\r') {
+        std::borrow::Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// Maps byte offsets of one text to another that differs only in its line ends.
+struct OffsetMap {
+    /// For each byte offset of the source, the offset in the target (one past the end too).
+    to: Vec<usize>,
+}
+
+impl OffsetMap {
+    fn new(source: &str, target: &str) -> OffsetMap {
+        let (s, t) = (source.as_bytes(), target.as_bytes());
+        let mut to = Vec::with_capacity(s.len() + 1);
+        let (mut i, mut j) = (0, 0);
+        while i < s.len() {
+            to.push(j);
+            let crlf =
+                |b: &[u8], k: usize| b.get(k) == Some(&b'\r') && b.get(k + 1) == Some(&b'\n');
+            let (si, tj) = (
+                if crlf(s, i) { 2 } else { 1 },
+                if crlf(t, j) { 2 } else { 1 },
+            );
+            if si == 2 {
+                to.push(j);
+            }
+            i += si;
+            j += tj;
+        }
+        to.push(j);
+        OffsetMap { to }
+    }
+
+    fn get(&self, offset: usize) -> usize {
+        self.to.get(offset).or(self.to.last()).copied().unwrap_or(0)
+    }
 }
 
 /// Errors that look alike (same mistake, same wording on both sides, case aside), counted.
@@ -397,12 +480,16 @@ pub struct ErrorGroup {
 }
 
 /// The most frequent kinds of error over `documents`, most frequent first (ties in a stable
-/// order), at most `n` of them.
-pub fn worst_errors(documents: &[DocumentScore], n: usize) -> Vec<ErrorGroup> {
+/// order), at most `n` of them; only the mistakes in `only` when it is not empty.
+pub fn worst_errors(documents: &[DocumentScore], n: usize, only: &[Mistake]) -> Vec<ErrorGroup> {
     type Key = (Mistake, String, String);
     let mut groups: BTreeMap<Key, ErrorGroup> = BTreeMap::new();
     for doc in documents {
-        for e in &doc.errors {
+        for e in doc
+            .errors
+            .iter()
+            .filter(|e| only.is_empty() || only.contains(&e.mistake))
+        {
             let text = |a: &Option<Annotation>| {
                 a.as_ref()
                     .map_or(String::new(), |a| squash(&a.text).to_lowercase())
@@ -549,13 +636,38 @@ mod tests {
         let d1 = score(PathBuf::from("a"), &[gold("Last  year")], &[]);
         let d2 = score(PathBuf::from("b"), &[gold("last year")], &[]);
         let d3 = score(PathBuf::from("c"), &[gold("today")], &[]);
-        let worst = worst_errors(&[d1, d2, d3], 5);
+        let docs = [d1, d2, d3];
+        assert!(worst_errors(&docs, 5, &[Mistake::Spurious]).is_empty());
+        let worst = worst_errors(&docs, 5, &[Mistake::Missed]);
         assert_eq!(worst.len(), 2);
         assert_eq!(
             (worst[0].count, worst[0].path.as_path()),
             (2, Path::new("a"))
         );
         assert_eq!(worst[1].count, 1);
+    }
+
+    #[test]
+    fn system_output_is_scored_in_gold_offsets_even_with_other_line_ends() {
+        let gold = "<TimeML><TEXT>A\nstorm hit <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2002-08\">in August</TIMEX3>.</TEXT></TimeML>";
+        let system = "<TimeML><TEXT>A\r\nstorm hit in <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2002-08\">August</TIMEX3>.</TEXT></TimeML>";
+        let changed = "<TimeML><TEXT>A storm hit in <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2002-08\">August</TIMEX3>.</TEXT></TimeML>";
+        let read = |s: &str| TimemlDocument::parse(s.into(), Path::new("d.tml")).unwrap();
+        let (s, aligned) = evaluate_output(&read(gold), &read(system));
+        assert!(aligned);
+        assert_eq!(
+            (s.counts.relaxed, s.counts.strict, s.counts.value_correct),
+            (1, 0, 1)
+        );
+        let e = &s.errors[0];
+        assert_eq!(e.mistake, Mistake::PartialSpan);
+        assert_eq!(e.system.as_ref().map(|a| (a.start, a.end)), Some((15, 21)));
+        let (s, aligned) = evaluate_output(&read(gold), &read(changed));
+        assert!(!aligned);
+        assert_eq!(
+            (s.counts.gold, s.counts.system, s.counts.relaxed),
+            (1, 0, 0)
+        );
     }
 
     #[test]

@@ -698,7 +698,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let pick = if future {
             cands
                 .iter()
-                .find(|c| **c >= a - chrono::Duration::days(1))
+                .find(|c| **c >= a.pred_opt().unwrap_or(a))
                 .copied()
         } else {
             // The year that puts the date nearest the anchor, ties going to the past: in a

@@ -191,11 +191,11 @@ impl Point {
             }
             Point::Week(y, w) => {
                 let monday = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon)?;
-                Some((monday, monday + Duration::days(6)))
+                Some((monday, monday.checked_add_signed(Duration::days(6))?))
             }
             Point::Weekend(y, w) => {
                 let sat = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Sat)?;
-                Some((sat, sat + Duration::days(1)))
+                Some((sat, sat.succ_opt()?))
             }
             Point::Time(d, _) => Some((d, d)),
             Point::Weekday(_) => None,

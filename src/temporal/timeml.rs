@@ -12,7 +12,8 @@
 //! restricted, flat format (no DTD, no namespaces that matter, no mixed encodings), and writing
 //! the text back byte for byte needs the raw offset of every tag and entity, which a tokenizer
 //! gives directly. It understands start, end and empty-element tags with quoted attributes,
-//! comments, CDATA sections, processing instructions and declarations, and the five predefined
+//! comments, processing instructions, declarations (a DOCTYPE with its internal subset) and
+//! CDATA sections outside `<TEXT>`, and the five predefined
 //! entities plus numeric character references. Anything else is an error naming file and line.
 
 use std::fmt::Write as _;
@@ -150,6 +151,25 @@ impl<'a> Lexer<'a> {
             }
         }
         if rest.starts_with("<!") {
+            // A DOCTYPE may hold an internal subset in brackets, with `>` inside it.
+            let subset = rest
+                .find('[')
+                .filter(|b| rest.find('>').is_some_and(|g| *b < g));
+            if let (true, Some(open)) = (rest.starts_with("<!DOCTYPE"), subset) {
+                let end = rest.get(open..).and_then(|r| r.find(']')).and_then(|c| {
+                    let after = rest.get(open + c + 1..)?;
+                    let gt = after.find('>')?;
+                    after
+                        .get(..gt)?
+                        .trim()
+                        .is_empty()
+                        .then_some(open + c + 1 + gt + 1)
+                });
+                return match end {
+                    Some(e) => Ok((Token::Other, at + e)),
+                    None => Err(self.error(at, "DOCTYPE is never closed")),
+                };
+            }
             return match rest.find('>') {
                 Some(i) => Ok((Token::Other, at + i + 1)),
                 None => Err(self.error(at, "declaration is never closed")),
@@ -275,7 +295,8 @@ fn bad_entity(at: &str) -> String {
 /// Decodes the entity at the start of `s` (which starts with `&`): the character and the
 /// length of its spelling.
 fn entity(s: &str) -> Option<(char, usize)> {
-    let semi = s.get(..s.len().min(12))?.find(';')?;
+    // Bytes, not a str slice: the 12th byte may fall inside a character ("&amp;gain é").
+    let semi = s.bytes().take(12).position(|b| b == b';')?;
     let name = s.get(1..semi)?;
     let c = match name {
         "amp" => '&',
@@ -351,7 +372,7 @@ fn attr<'v>(attrs: &'v [(impl AsRef<str>, String)], key: &str) -> Option<&'v str
 }
 
 impl TimemlDocument {
-    /// Reads the file at `path`.
+    /// Reads the file at `path`. The error's message already names the file, line and cause.
     pub fn read(path: &Path) -> Result<TimemlDocument> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(Location::file(path), e))?;
         let raw = String::from_utf8(bytes).map_err(|e| {
@@ -407,6 +428,11 @@ impl TimemlDocument {
                 }
                 at += len;
                 continue;
+            }
+            if text_start.is_some() && rest.starts_with("<![CDATA[") {
+                // Its content is text, but writing it back would need its wrapper kept around
+                // every piece: no TimeML corpus uses it, so say so rather than guess.
+                return Err(lexer.error(at, "CDATA inside <TEXT> is not supported"));
             }
             let (token, end) = lexer.tag(at)?;
             match token {
@@ -803,6 +829,21 @@ Sales rose for <TIMEX3 tid=\"t2\" type=\"DURATION\" value=\"P3Y\" mod=\"MORE_THA
         );
         let e = TimemlDocument::parse("<TimeML></TimeML>".into(), Path::new("n.tml")).unwrap_err();
         assert_eq!(e.to_string(), "n.tml: no <TEXT> element");
+    }
+
+    #[test]
+    fn doctype_with_internal_subset_and_comments_are_skipped() {
+        let raw =
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE TimeML [ <!ENTITY co \"x\"> ]>\n<!-- <TEXT> -->\
+<TimeML><![CDATA[ <TEXT> ]]><TEXT>a<!-- b -->c</TEXT></TimeML>";
+        let d = TimemlDocument::parse(raw.into(), Path::new("d.tml")).unwrap();
+        assert_eq!(d.text, "ac");
+        let cdata = "<TimeML><TEXT>\na<![CDATA[<b>]]>c</TEXT></TimeML>";
+        let e = TimemlDocument::parse(cdata.into(), Path::new("c.tml")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "c.tml:2:2: CDATA inside <TEXT> is not supported"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 use factline::claims::{Attribute, Claim, Value};
-use factline::engine::{Finding, Severity, Status};
+use factline::engine::{Finding, Severity, Side, Status};
 use factline::error::{Diagnostic, Location};
 use factline::temporal::Granularity;
 use factline::Report;
@@ -84,6 +84,7 @@ pub fn finding(
     claims: Vec<Claim>,
 ) -> Finding {
     let first = claims.first().cloned();
+    let sides = sides(&claims);
     Finding {
         id: id.into(),
         rule: rule.into(),
@@ -92,10 +93,62 @@ pub fn finding(
         attribute: first.map(|c| c.attribute).unwrap_or(Attribute::Date),
         message: message.into(),
         claims,
+        sides,
+        conflicts: Vec::new(),
+        why: format!("{rule}: these values cannot all be true"),
         status: Status::Open,
-        sides: Vec::new(),
-        why: String::new(),
     }
+}
+
+/// Sides as the engine builds them: one per distinct value, lowest first, labelled a, b, c.
+fn sides(claims: &[Claim]) -> Vec<Side> {
+    let key = |c: &Claim| -> (String, String) {
+        match &c.value {
+            Value::Count { low, high, .. } => (
+                format!("{low:020.3}"),
+                match high {
+                    Some(h) if h == low => format!("{low}"),
+                    Some(h) => format!("{low}-{h}"),
+                    None => format!(">= {low}"),
+                },
+            ),
+            Value::Date {
+                value, earliest, ..
+            } => (earliest.to_string(), value.clone()),
+        }
+    };
+    let mut values: Vec<(String, String)> = claims.iter().map(key).collect();
+    values.sort();
+    values.dedup();
+    values
+        .into_iter()
+        .zip(b'a'..)
+        .map(|((_, value), label)| {
+            let mine: Vec<usize> = (0..claims.len())
+                .filter(|&i| claims.get(i).is_some_and(|c| key(c).1 == value))
+                .collect();
+            let on_side = || mine.iter().filter_map(|&i| claims.get(i));
+            let mut sources: Vec<String> = on_side().map(|c| c.source.clone()).collect();
+            sources.sort();
+            sources.dedup();
+            let mut attributions: Vec<String> = on_side()
+                .map(|c| {
+                    c.attribution
+                        .clone()
+                        .unwrap_or_else(|| "unattributed".into())
+                })
+                .collect();
+            attributions.sort();
+            attributions.dedup();
+            Side {
+                label: char::from(label).to_string(),
+                value,
+                sources,
+                attributions,
+                claims: mine,
+            }
+        })
+        .collect()
 }
 
 /// The sample report every output test renders.
@@ -188,6 +241,7 @@ pub fn sample_report() -> Report {
     );
     six.as_of = Some(day(2013, 2, 9));
     six.attribution = Some("the group's spokesman".into());
+    six.via = Some("Levant Wire".into());
     let mut six_hostile = count(&hostile, Attribute::Killed, 6.0, None, "-6 or more");
     six_hostile.as_of = Some(day(2013, 2, 9));
     six_hostile.attribution = Some("+cmd|' /C calc'!A0".into());
@@ -208,7 +262,10 @@ pub fn sample_report() -> Report {
         Granularity::Day,
         "on Saturday",
     );
-    let injured_unknown = count(&north, Attribute::Injured, 24.0, Some(99.0), "dozens");
+    // A sentence of its own, with no date: the one claim no timeline can place.
+    let mut injured_unknown = count(&north, Attribute::Injured, 24.0, Some(99.0), "dozens");
+    injured_unknown.line = 8;
+    injured_unknown.quote = "Dozens more were taken to hospitals in the city.".into();
 
     let nearly = date(
         &ledger,

@@ -3,7 +3,7 @@
 //!
 //! ## What it does
 //! Groups claims by (event, attribute) and compares every pair from different witnesses: two
-//! documents, or one document relaying someone else's figure ("six killed, the New York Times
+//! documents (or two dated posts of one page), or one document relaying someone else's figure ("six killed, the New York Times
 //! reported") next to its own (a document against itself is `internal`). Counts
 //! are intervals ("at least 52" is [52, inf), "dozens" is [24, 99]) widened by `tolerance`;
 //! dates are intervals compared at the coarsest granularity both sides have (September 2011
@@ -31,7 +31,7 @@
 //! "7 dead" (A) against "six killed" (B) is one finding with two sides; "at least 52" against
 //! "52" is none.
 
-use super::{conflicting_pairs, findings_from_pairs, groups, same_voice, witness};
+use super::{conflict_graph, findings_from_graph, groups, same_post, same_voice, witness};
 use crate::claims::Claim;
 use crate::engine::rules::Rule;
 use crate::engine::Finding;
@@ -39,11 +39,11 @@ use crate::engine::Finding;
 pub fn run(rule: &Rule, claims: &[Claim]) -> Vec<Finding> {
     let mut out = Vec::new();
     for ((event, attribute), group) in groups(rule, claims) {
-        let (pairs, _) = conflicting_pairs(rule, &group, |a, b| {
-            (a.doc != b.doc || !same_voice(a, b))
+        let graph = conflict_graph(rule, &group, |a, b| {
+            (!same_post(a, b) || !same_voice(a, b))
                 && (!rule.require_distinct_attribution || witness(rule, a) != witness(rule, b))
         });
-        out.extend(findings_from_pairs(rule, &event, attribute, &group, &pairs));
+        out.extend(findings_from_graph(rule, &event, attribute, &group, graph));
     }
     out
 }
@@ -68,6 +68,29 @@ mod tests {
         assert_eq!(f[0].sides[0].value, "6");
         assert_eq!(f[0].sides[0].sources, vec!["B".to_string()]);
         assert_eq!(f[0].message, "B says 6; A says 7");
+        assert_eq!(f[0].conflicts, vec![[0, 1]]);
+    }
+
+    #[test]
+    fn rising_wounded_count_is_not_a_conflict_but_a_lower_count_a_year_later_is() {
+        let mut r = rule(RuleKind::Agree);
+        r.allow_growth_days = Some(30);
+        let report = |source: &str, low: f64, high: Option<f64>, published: &str| {
+            let mut c = count(source, "e", Attribute::Injured, low, high);
+            c.published = Some(date(published));
+            c
+        };
+        let claims = vec![
+            report("A", 171.0, None, "2013-04-16"),
+            report("B", 176.0, Some(176.0), "2013-04-17"),
+            report("C", 264.0, Some(264.0), "2013-04-25"),
+            report("D", 133.0, Some(147.0), "2014-04-10"),
+        ];
+        let f = run(&r, &claims);
+        assert_eq!(f.len(), 1);
+        let values: Vec<&str> = f[0].sides.iter().map(|s| s.value.as_str()).collect();
+        assert_eq!(values, vec!["133-147", ">= 171", "176", "264"]);
+        assert_eq!(f[0].conflicts, vec![[0, 1], [0, 2], [0, 3]]);
     }
 
     #[test]

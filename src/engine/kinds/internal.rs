@@ -1,7 +1,7 @@
 //! `internal`: one document must not contradict itself.
 //!
 //! ## What it does
-//! Compares the claims one document makes in its own voice (the same attribution, or none)
+//! Compares the claims one document (one post of a multi-post page) makes in its own voice (the same attribution, or none)
 //! about the same attribute of the same event, with the
 //! same interval test as `agree` (tolerance, coarsest granularity, states only at the same
 //! time). No growth allowance: within one article a changed figure is a contradiction unless
@@ -23,7 +23,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{conflicting_pairs, finding_from_pairs, groups, same_voice};
+use super::{conflict_graph, finding_from_graph, groups, same_post, same_voice};
 use crate::claims::Claim;
 use crate::engine::rules::Rule;
 use crate::engine::Finding;
@@ -37,15 +37,15 @@ pub fn run(rule: &Rule, claims: &[Claim]) -> Vec<Finding> {
             by_source.entry(c.source.as_str()).or_default().push(c);
         }
         for (_, source_claims) in by_source {
-            let (pairs, _) = conflicting_pairs(rule, &source_claims, |a, b| {
-                a.doc == b.doc && same_voice(a, b)
+            let graph = conflict_graph(rule, &source_claims, |a, b| {
+                same_post(a, b) && same_voice(a, b)
             });
-            out.extend(finding_from_pairs(
+            out.extend(finding_from_graph(
                 rule,
                 &event,
                 attribute,
                 &source_claims,
-                &pairs,
+                &graph,
             ));
         }
     }
@@ -76,6 +76,15 @@ mod tests {
         let a = count("A", "e", Attribute::Killed, 7.0, Some(7.0));
         let mut b = count("A", "e", Attribute::Killed, 6.0, Some(6.0));
         b.attribution = Some("the New York Times".into());
+        assert!(run(&r, &[a, b]).is_empty());
+    }
+
+    #[test]
+    fn posts_of_different_dates_on_one_page_are_not_one_report() {
+        let r = rule(RuleKind::Internal);
+        let a = count("A", "e", Attribute::Moved, 400.0, Some(400.0));
+        let mut b = count("A", "e", Attribute::Moved, 2000.0, Some(2000.0));
+        b.published = Some(date("2012-07-25"));
         assert!(run(&r, &[a, b]).is_empty());
     }
 

@@ -31,14 +31,16 @@ pub fn run(rule: &Rule, claims: &[Claim]) -> Vec<Finding> {
     }
 }
 
-/// The claims a rule looks at, by (event, attribute), in a stable order.
+/// The claims a rule looks at, by (event, attribute), in a stable order. Ad-hoc events with
+/// no known place are left out: nothing says two such mentions are one incident.
 pub(crate) fn groups<'a>(
     rule: &Rule,
     claims: &'a [Claim],
 ) -> BTreeMap<(String, Attribute), Vec<&'a Claim>> {
     let mut out: BTreeMap<(String, Attribute), Vec<&Claim>> = BTreeMap::new();
     for c in claims {
-        if rule.events.matches(&c.event)
+        if !super::adhoc::is_unplaced(&c.event)
+            && rule.events.matches(&c.event)
             && (rule.attributes.is_empty() || rule.attributes.contains(&c.attribute))
         {
             out.entry((c.event.clone(), c.attribute))
@@ -76,6 +78,12 @@ pub(crate) fn witness(rule: &Rule, c: &Claim) -> String {
     }
 }
 
+/// Whether two claims come from the same post of the same document (a multi-post page is
+/// several reports, each of its own date).
+pub(crate) fn same_post(a: &Claim, b: &Claim) -> bool {
+    a.doc == b.doc && a.published == b.published
+}
+
 /// Whether two claims speak in the same voice: both unattributed, or attributed to the same
 /// authority ("the U.N." and "UN" are one).
 pub(crate) fn same_voice(a: &Claim, b: &Claim) -> bool {
@@ -92,6 +100,12 @@ fn normalize_name(name: &str) -> String {
 /// Why two values cannot both be true, or `None` when they can (their intervals overlap after
 /// the rule's tolerance; dates compared at the coarsest granularity both sides have).
 pub fn conflict(rule: &Rule, a: &Value, b: &Value) -> Option<String> {
+    // The lower value first, so the reason reads the same whatever the input order.
+    let (a, b) = if super::finding::order_key(b) < super::finding::order_key(a) {
+        (b, a)
+    } else {
+        (a, b)
+    };
     match (a, b) {
         (
             Value::Count {
@@ -127,26 +141,46 @@ pub fn conflict(rule: &Rule, a: &Value, b: &Value) -> Option<String> {
                 earliest: ae,
                 latest: al,
                 granularity: ag,
+                modifier: am,
                 ..
             },
             Value::Date {
                 earliest: be,
                 latest: bl,
                 granularity: bg,
+                modifier: bm,
                 ..
             },
         ) => {
+            // Exact values compare at the coarsest unit both have ("September 2011" against
+            // "2012" is 2011 against 2012). A value with a modifier ("nearly a year ago",
+            // "late 2011") already states its uncertainty as its interval: widening that to
+            // whole units would swallow the very difference the band draws.
             let g = (*ag).max(*bg);
-            let (ae2, al2) = (floor(*ae, g), ceil(*al, g));
-            let (be2, bl2) = (floor(*be, g), ceil(*bl, g));
+            let coarsen = am.is_none() && bm.is_none();
+            let widen = |e: NaiveDate, l: NaiveDate| {
+                if coarsen {
+                    (floor(e, g), ceil(l, g))
+                } else {
+                    (e, l)
+                }
+            };
+            let (ae2, al2) = widen(*ae, *al);
+            let (be2, bl2) = widen(*be, *bl);
             if ae2 <= bl2 && be2 <= al2 {
                 None
-            } else {
+            } else if coarsen {
                 Some(format!(
                     "{} ({ae}..{al}) and {} ({be}..{bl}) do not overlap, even compared by {}",
                     super::finding::value_key(a),
                     super::finding::value_key(b),
                     granularity_name(g),
+                ))
+            } else {
+                Some(format!(
+                    "{} ({ae}..{al}) and {} ({be}..{bl}) do not overlap",
+                    super::finding::value_key(a),
+                    super::finding::value_key(b),
                 ))
             }
         }
@@ -243,149 +277,196 @@ pub(crate) fn ceil(d: NaiveDate, g: Granularity) -> NaiveDate {
     next.and_then(|n| n.pred_opt()).unwrap_or(d)
 }
 
-/// Connected components of the conflict graph over `n` claims, each sorted, in order of their
-/// first member. Only claims that conflict with at least one other appear.
-pub(crate) fn components(n: usize, pairs: &[(usize, usize)]) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(parent: &mut [usize], mut x: usize) -> usize {
-        while let Some(&p) = parent.get(x) {
+/// Which claims of a group conflict. Built bucket by bucket (claims with one value never
+/// conflict with each other), so memory stays linear in the claims however many pairs
+/// conflict: the pairs themselves are not kept, only who is involved, the connected groups
+/// (union-find) and one representative pair for each two values in conflict.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Graph {
+    parent: Vec<usize>,
+    involved: Vec<bool>,
+    /// One conflicting pair of claims for each pair of values in conflict.
+    reps: Vec<(usize, usize)>,
+}
+
+impl Graph {
+    fn new(n: usize) -> Graph {
+        Graph {
+            parent: (0..n).collect(),
+            involved: vec![false; n],
+            reps: Vec::new(),
+        }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while let Some(&p) = self.parent.get(x) {
             if p == x {
                 break;
             }
-            let gp = parent.get(p).copied().unwrap_or(p);
-            if let Some(slot) = parent.get_mut(x) {
+            let gp = self.parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = self.parent.get_mut(x) {
                 *slot = gp;
             }
             x = p;
         }
         x
     }
-    let mut involved = vec![false; n];
-    for &(a, b) in pairs {
-        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-        if let Some(slot) = parent.get_mut(ra.max(rb)) {
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if let Some(slot) = self.parent.get_mut(ra.max(rb)) {
             *slot = ra.min(rb);
         }
         for x in [a, b] {
-            if let Some(flag) = involved.get_mut(x) {
+            if let Some(flag) = self.involved.get_mut(x) {
                 *flag = true;
             }
         }
     }
-    let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, inv) in involved.iter().enumerate() {
-        if *inv {
-            let r = find(&mut parent, i);
+
+    /// Every claim in conflict with another, sorted.
+    fn members(&self) -> Vec<usize> {
+        (0..self.involved.len())
+            .filter(|&i| self.involved.get(i).copied().unwrap_or(false))
+            .collect()
+    }
+
+    /// Connected groups of conflicting claims, each sorted, in order of their first member.
+    fn components(&mut self) -> Vec<Vec<usize>> {
+        let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in self.members() {
+            let r = self.find(i);
             by_root.entry(r).or_default().push(i);
         }
+        let mut out: Vec<Vec<usize>> = by_root.into_values().collect();
+        out.sort();
+        out
     }
-    let mut out: Vec<Vec<usize>> = by_root.into_values().collect();
-    out.sort();
-    out
 }
 
-/// Conflicting pairs among `claims` that `keep` allows, with the reason of the first one.
-pub(crate) fn conflicting_pairs(
+/// The conflicts among `claims` that `keep` allows: pairs from different values whose
+/// intervals cannot both hold, at the same time for states, and not explained by growth.
+pub(crate) fn conflict_graph(
     rule: &Rule,
     claims: &[&Claim],
     keep: impl Fn(&Claim, &Claim) -> bool,
-) -> (Vec<(usize, usize)>, Vec<String>) {
-    let mut pairs = Vec::new();
-    let mut reasons = Vec::new();
-    for (i, a) in claims.iter().enumerate() {
-        for (j, b) in claims.iter().enumerate().skip(i + 1) {
-            if !keep(a, b) || !same_time(rule, a, b) {
+) -> Graph {
+    let mut buckets: BTreeMap<((i64, i64), String), Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        buckets
+            .entry((
+                super::finding::order_key(&c.value),
+                super::finding::value_key(&c.value),
+            ))
+            .or_default()
+            .push(i);
+    }
+    let buckets: Vec<Vec<usize>> = buckets.into_values().collect();
+    let mut graph = Graph::new(claims.len());
+    for (bi, left) in buckets.iter().enumerate() {
+        for right in buckets.iter().skip(bi + 1) {
+            let (Some(&l0), Some(&r0)) = (left.first(), right.first()) else {
+                continue;
+            };
+            let (Some(lv), Some(rv)) = (claims.get(l0), claims.get(r0)) else {
+                continue;
+            };
+            if conflict(rule, &lv.value, &rv.value).is_none() {
                 continue;
             }
-            if let Some(why) = conflict(rule, &a.value, &b.value) {
-                if is_growth(rule, a, b) {
-                    continue;
-                }
-                pairs.push((i, j));
-                if !reasons.contains(&why) {
-                    reasons.push(why);
+            let mut rep = None;
+            for &i in left {
+                for &j in right {
+                    let (Some(a), Some(b)) = (claims.get(i), claims.get(j)) else {
+                        continue;
+                    };
+                    if keep(a, b) && same_time(rule, a, b) && !is_growth(rule, a, b) {
+                        graph.join(i, j);
+                        rep.get_or_insert((i, j));
+                    }
                 }
             }
+            graph.reps.extend(rep);
         }
     }
-    (pairs, reasons)
+    graph
 }
 
-/// One finding for every claim in a conflicting pair, or none.
-pub(crate) fn finding_from_pairs(
+/// One finding for every claim in conflict, or none.
+pub(crate) fn finding_from_graph(
     rule: &Rule,
     event: &str,
     attribute: Attribute,
     claims: &[&Claim],
-    pairs: &[(usize, usize)],
+    graph: &Graph,
 ) -> Option<Finding> {
-    if pairs.is_empty() {
+    let members = graph.members();
+    if members.is_empty() {
         return None;
     }
-    let mut involved = vec![false; claims.len()];
-    for &(a, b) in pairs {
-        for x in [a, b] {
-            if let Some(flag) = involved.get_mut(x) {
-                *flag = true;
-            }
-        }
-    }
-    let members: Vec<&Claim> = claims
-        .iter()
-        .zip(&involved)
-        .filter(|(_, inv)| **inv)
-        .map(|(c, _)| *c)
-        .collect();
-    let mut reasons: Vec<String> = pairs
-        .iter()
-        .filter_map(|&(a, b)| {
-            let (x, y) = (claims.get(a)?, claims.get(b)?);
-            conflict(rule, &x.value, &y.value)
-        })
-        .collect();
-    reasons.sort();
-    reasons.dedup();
-    let owned = members.into_iter().cloned().collect();
-    Some(super::finding::build(
+    Some(finding_for(
         rule,
         event,
         attribute,
-        owned,
-        reasons.join("; "),
+        claims,
+        &members,
+        &graph.reps,
     ))
 }
 
 /// One finding per connected group of conflicting claims.
-pub(crate) fn findings_from_pairs(
+pub(crate) fn findings_from_graph(
     rule: &Rule,
     event: &str,
     attribute: Attribute,
     claims: &[&Claim],
-    pairs: &[(usize, usize)],
+    mut graph: Graph,
 ) -> Vec<Finding> {
-    components(claims.len(), pairs)
+    graph
+        .components()
         .into_iter()
-        .map(|members| {
-            let member_claims: Vec<Claim> = members
-                .iter()
-                .filter_map(|&i| claims.get(i).map(|c| (*c).clone()))
-                .collect();
-            let mut reasons = Vec::new();
-            for &(a, b) in pairs {
-                if members.contains(&a) {
-                    if let (Some(x), Some(y)) = (claims.get(a), claims.get(b)) {
-                        if let Some(r) = conflict(rule, &x.value, &y.value) {
-                            if !reasons.contains(&r) {
-                                reasons.push(r);
-                            }
-                        }
-                    }
-                }
-            }
-            reasons.sort();
-            super::finding::build(rule, event, attribute, member_claims, reasons.join("; "))
-        })
+        .map(|members| finding_for(rule, event, attribute, claims, &members, &graph.reps))
         .collect()
+}
+
+/// The finding over `members` (sorted indexes into `claims`), with the representative
+/// conflicting pairs among them and the reasons those values conflict.
+fn finding_for(
+    rule: &Rule,
+    event: &str,
+    attribute: Attribute,
+    claims: &[&Claim],
+    members: &[usize],
+    reps: &[(usize, usize)],
+) -> Finding {
+    let local = |i: usize| members.binary_search(&i).ok();
+    let member_claims: Vec<Claim> = members
+        .iter()
+        .filter_map(|&i| claims.get(i).map(|c| (*c).clone()))
+        .collect();
+    let mut local_pairs = Vec::new();
+    let mut reasons = Vec::new();
+    for &(a, b) in reps {
+        let (Some(la), Some(lb)) = (local(a), local(b)) else {
+            continue;
+        };
+        local_pairs.push((la, lb));
+        if let (Some(x), Some(y)) = (claims.get(a), claims.get(b)) {
+            if let Some(r) = conflict(rule, &x.value, &y.value) {
+                reasons.push(r);
+            }
+        }
+    }
+    reasons.sort();
+    reasons.dedup();
+    super::finding::build(
+        rule,
+        event,
+        attribute,
+        member_claims,
+        &local_pairs,
+        reasons.join("; "),
+    )
 }
 
 #[cfg(test)]
@@ -561,6 +642,43 @@ mod tests {
     }
 
     #[test]
+    fn an_approximate_band_is_compared_as_it_is_not_widened_to_whole_years() {
+        let r = rule(RuleKind::Agree);
+        let sept_2011 = dated(
+            "A",
+            "e",
+            "2011-09",
+            "2011-09-01",
+            "2011-09-30",
+            Granularity::Month,
+        );
+        let mut nearly_a_year_ago = dated(
+            "B",
+            "e",
+            "2012",
+            "2011-10-02",
+            "2013-04-01",
+            Granularity::Year,
+        );
+        if let Value::Date { modifier, .. } = &mut nearly_a_year_ago.value {
+            *modifier = Some(crate::temporal::Modifier::Approx);
+        }
+        let sept_2012 = dated(
+            "C",
+            "e",
+            "2012-09-28",
+            "2012-09-28",
+            "2012-09-28",
+            Granularity::Day,
+        );
+        assert!(conflict(&r, &sept_2011.value, &nearly_a_year_ago.value).is_some());
+        assert_eq!(
+            conflict(&r, &sept_2012.value, &nearly_a_year_ago.value),
+            None
+        );
+    }
+
+    #[test]
     fn month_granularity_makes_neighbouring_days_agree_only_within_the_month() {
         let r = rule(RuleKind::Agree);
         let aug31 = dated(
@@ -622,11 +740,22 @@ mod tests {
     }
 
     #[test]
-    fn components_join_chains_and_skip_bystanders() {
-        assert_eq!(components(5, &[(0, 2), (2, 4)]), vec![vec![0, 2, 4]]);
-        assert_eq!(
-            components(4, &[(0, 1), (2, 3)]),
-            vec![vec![0, 1], vec![2, 3]]
-        );
+    fn conflict_graph_joins_chains_and_skips_bystanders() {
+        let r = rule(RuleKind::Agree);
+        let claims = [
+            count("A", "e", Attribute::Killed, 5.0, Some(5.0)),
+            count("B", "e", Attribute::Killed, 4.0, Some(6.0)),
+            count("C", "e", Attribute::Killed, 9.0, Some(9.0)),
+            count("D", "e", Attribute::Killed, 9.0, Some(9.0)),
+            count("E", "e", Attribute::Killed, 1.0, Some(1.0)),
+        ];
+        let refs: Vec<&Claim> = claims.iter().collect();
+        let mut g = conflict_graph(&r, &refs, |_, _| true);
+        assert_eq!(g.components(), vec![vec![0, 1, 2, 3, 4]]);
+        let mut apart = conflict_graph(&r, &refs[..2], |_, _| true);
+        assert!(apart.components().is_empty());
+        let only_c_and_e: Vec<&Claim> = vec![refs[2], refs[4]];
+        let g2 = conflict_graph(&r, &only_c_and_e, |_, _| true);
+        assert_eq!(g2.reps, vec![(1, 0)]);
     }
 }

@@ -107,6 +107,7 @@ fn pair(rule: &Rule, first: &str, second: &str, dates: &[&Claim]) -> Option<Find
         first,
         Attribute::Date,
         sides,
+        vec![[0, 1]],
         reasons.join("; "),
     ))
 }
@@ -139,7 +140,7 @@ fn after_publication(rule: &Rule, dates: &[&Claim]) -> Vec<Finding> {
             let mut why = reasons.remove(event).unwrap_or_default();
             why.sort();
             why.dedup();
-            build(rule, event, Attribute::Date, claims, why.join("; "))
+            build(rule, event, Attribute::Date, claims, &[], why.join("; "))
         })
         .collect()
 }

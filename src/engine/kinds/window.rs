@@ -49,7 +49,7 @@ pub fn run(rule: &Rule, claims: &[Claim]) -> Vec<Finding> {
         .map(|(event, claims)| {
             let (start, end) = rule.windows.get(event).copied().unwrap_or_default();
             let why = format!("{event} is declared to have happened between {start} and {end}");
-            crate::engine::finding::build(rule, event, Attribute::Date, claims, why)
+            crate::engine::finding::build(rule, event, Attribute::Date, claims, &[], why)
         })
         .collect()
 }
