@@ -22,6 +22,9 @@ pub enum Meaning {
         point: Point,
         band: Option<(NaiveDate, NaiveDate)>,
         basis: Basis,
+        /// For "N units ago": the exact day N units before the anchor and the span in days,
+        /// so "about"/"nearly" can draw a band around it rather than around the whole year.
+        ago: Option<(NaiveDate, i64)>,
     },
     /// A value with no interval: `PAST_REF`, `XXXX-XX`, `P3Y`, `XXXX-WXX-5`.
     Value {
@@ -556,9 +559,6 @@ impl<'t, 'a> Grammar<'t, 'a> {
             }
         }
         let mut hit = best?;
-        if hit.rule == "year-end" && hit.modifier.is_none() {
-            hit.modifier = Some(Modifier::End);
-        }
         // "a year or so", "1994 or later", "1990 and beyond".
         let mut e = Cursor {
             toks: self.toks,
@@ -586,6 +586,26 @@ impl<'t, 'a> Grammar<'t, 'a> {
         }
         if let Some(m) = hit.modifier {
             apply_modifier(&mut hit.meaning, m);
+        }
+        // "nearly a year ago" is less than a year: from a little before the exact day to a
+        // quarter of the distance after it.
+        let nearly = self
+            .toks
+            .get(i)
+            .is_some_and(|t| t.is("nearly") || t.is("almost"));
+        if let (
+            true,
+            Meaning::Point {
+                band,
+                ago: Some((center, span)),
+                ..
+            },
+        ) = (nearly, &mut hit.meaning)
+        {
+            *band = Some((
+                add_days(*center, -(*span / 12).max(1)).unwrap_or(*center),
+                add_days(*center, (*span / 4).max(1)).unwrap_or(*center),
+            ));
         }
         Some(hit)
     }
@@ -708,10 +728,10 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 a.year() + 1
             }
         } else {
-            // Nearest month, a month ahead counting double (news leans to the past).
+            // Nearest month, a month ahead counting one and a half (news leans to the past).
             let back = (a.month() as i32 - m as i32).rem_euclid(12);
             let ahead = 12 - back;
-            if back == 0 || back <= 2 * ahead {
+            if back == 0 || 2 * back <= 3 * ahead {
                 if m <= a.month() {
                     a.year()
                 } else {
@@ -1527,7 +1547,25 @@ impl<'t, 'a> Grammar<'t, 'a> {
             Unit::Day => coarsen(reference, Unit::Day)?.shift(n)?,
             Unit::Hour | Unit::Minute | Unit::Second => coarsen(reference, Unit::Day)?,
         };
-        Some((c, id, point(p, basis)))
+        let mut m = point(p, basis);
+        if let (Meaning::Point { ago, .. }, Point::Day(Some(_), _, _)) = (&mut m, reference) {
+            let unit_days: i64 = match u {
+                Unit::Day => 1,
+                Unit::Week => 7,
+                Unit::Fortnight => 14,
+                Unit::Month => 30,
+                Unit::Quarter => 91,
+                Unit::Year => 365,
+                Unit::Decade => 3652,
+                Unit::Century => 36524,
+                Unit::Hour | Unit::Minute | Unit::Second => 0,
+            };
+            let days = i64::from(n) * unit_days;
+            if let Some(center) = reference.bounds().and_then(|b| add_days(b.0, days)) {
+                *ago = Some((center, days.abs()));
+            }
+        }
+        Some((c, id, m))
     }
 
     /// `three years`, `a week`, `two-year`, `10-year`, `several months`, `the nine months`,
@@ -2072,10 +2110,13 @@ impl<'t, 'a> Grammar<'t, 'a> {
             if e.word("year") {
                 let _ = e.punct(b'-') || (e.punct(b'\'') && e.word("s"));
                 if e.word("end") {
+                    // TimeBank writes the year's last day.
                     let y = a?.year();
-                    let mut m = point(Point::Year(y), Basis::Anchor);
-                    apply_modifier(&mut m, Modifier::End);
-                    return Some((e, "year-end", m));
+                    return Some((
+                        e,
+                        "year-end",
+                        point(Point::Day(Some(y), 12, 31), Basis::Anchor),
+                    ));
                 }
             }
         }
@@ -2102,6 +2143,10 @@ impl<'t, 'a> Grammar<'t, 'a> {
             ));
         }
         let (u, pl) = c.unit()?;
+        // "the year-ago results": the year-ago adjective, not the year.
+        if c.peek().is_some_and(|n| n.punct(b'-')) {
+            return None;
+        }
         if pl || !matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day) {
             return None;
         }
@@ -2293,7 +2338,11 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 } else if let Some((u, _)) = e.unit() {
                     c = e;
                     let n = n.unwrap_or(1);
-                    duration_value(Some(n), u)
+                    if u == Unit::Quarter {
+                        format!("P{n}Q")
+                    } else {
+                        duration_value(Some(n), u)
+                    }
                 } else {
                     return None;
                 }
@@ -2430,7 +2479,19 @@ fn takes_modifier(rule: &str, m: Option<Modifier>) -> bool {
 /// Sets the modifier's effect on the meaning: START/MID/END narrow the interval; APPROX around
 /// an "ago" widens it to a band; nearly/almost before a duration is LESS_THAN (set by caller).
 fn apply_modifier(meaning: &mut Meaning, m: Modifier) {
-    if let Meaning::Point { point, band, .. } = meaning {
+    if let Meaning::Point {
+        point, band, ago, ..
+    } = meaning
+    {
+        if let (Modifier::Approx, Some((center, span))) = (m, *ago) {
+            // "about a year ago": a quarter of the distance either side of the exact day.
+            let q = (span / 4).max(1);
+            *band = Some((
+                add_days(center, -q).unwrap_or(center),
+                add_days(center, q).unwrap_or(center),
+            ));
+            return;
+        }
         if let Some(b) = point.bounds() {
             *band = Some(match m {
                 Modifier::Approx => {
@@ -2451,6 +2512,7 @@ fn point(p: Point, basis: Basis) -> Meaning {
     Meaning::Point {
         point: p,
         band: None,
+        ago: None,
         basis,
     }
 }

@@ -255,7 +255,9 @@ impl Normalizer {
             anchor_index: None,
         };
         let basis = match hit.meaning {
-            Meaning::Point { point, band, basis } => {
+            Meaning::Point {
+                point, band, basis, ..
+            } => {
                 t.value = point.value();
                 t.kind = if matches!(point, Point::Time(..)) {
                     TimexKind::Time
