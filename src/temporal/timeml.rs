@@ -295,7 +295,8 @@ fn bad_entity(at: &str) -> String {
 /// Decodes the entity at the start of `s` (which starts with `&`): the character and the
 /// length of its spelling.
 fn entity(s: &str) -> Option<(char, usize)> {
-    let semi = s.get(..s.len().min(12))?.find(';')?;
+    // Bytes, not a str slice: the 12th byte may fall inside a character ("&amp;gain é").
+    let semi = s.bytes().take(12).position(|b| b == b';')?;
     let name = s.get(1..semi)?;
     let c = match name {
         "amp" => '&',
@@ -371,7 +372,7 @@ fn attr<'v>(attrs: &'v [(impl AsRef<str>, String)], key: &str) -> Option<&'v str
 }
 
 impl TimemlDocument {
-    /// Reads the file at `path`.
+    /// Reads the file at `path`. The error's message already names the file, line and cause.
     pub fn read(path: &Path) -> Result<TimemlDocument> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(Location::file(path), e))?;
         let raw = String::from_utf8(bytes).map_err(|e| {
