@@ -1582,20 +1582,23 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let start = c.i;
         let _ = c.word("first") || c.word("latest") || c.word("full");
         let vague_lead = c.any(&["recent", "coming", "ensuing", "intervening"]);
-        if vague_lead.is_some() {
+        if let Some(lead) = vague_lead {
             let (u, pl) = c.unit()?;
             if !pl {
                 return None;
             }
-            return Some((
-                c,
-                "recent-units",
-                value(
+            // TimeBank reads "recent years" as the past and "coming months" as the future;
+            // the span between ("intervening years") stays a vague duration.
+            let meaning = match lead {
+                "recent" => value("PAST_REF".into(), TimexKind::Date, Basis::Anchor),
+                "coming" => value("FUTURE_REF".into(), TimexKind::Date, Basis::Anchor),
+                _ => value(
                     duration_value(None, u),
                     TimexKind::Duration,
                     Basis::Absolute,
                 ),
-            ));
+            };
+            return Some((c, "recent-units", meaning));
         }
         let n = match c.count() {
             Some(n) => n,
@@ -1640,6 +1643,13 @@ impl<'t, 'a> Grammar<'t, 'a> {
             "consecutive",
         ]);
         let (u, _) = c.unit()?;
+        // "a year-earlier loss": the adjective, not a year.
+        {
+            let mut e = c;
+            if e.punct(b'-') && e.any(&["earlier", "ago", "end"]).is_some() {
+                return None;
+            }
+        }
         // Ages are not durations in TimeML: "37 years old", "an 8-month-old truce".
         {
             let mut e = c;
