@@ -74,6 +74,16 @@ fn eval_timex_prints_totals_and_missed_gold() {
         .filter(|e| e["mistake"] == "missed")
         .count() as u64;
     assert_eq!(listed_missed, missed);
+    let found_by_rules: u64 = json["rules"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|r| r["found"].as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        found_by_rules,
+        json["overall"]["counts"]["system"].as_u64().unwrap()
+    );
 }
 
 #[test]
