@@ -94,6 +94,13 @@ pub enum Piece {
 /// Most words a `*` gap may skip.
 pub const MAX_GAP: usize = 5;
 
+/// Most `*` gaps in one phrase: each gap multiplies the ways a phrase can be tried at a word
+/// (up to `MAX_GAP + 1`), so a phrase of many gaps would take exponential time.
+pub const MAX_GAPS_PER_PHRASE: usize = 3;
+
+/// Most pieces (words, gaps, date slots) in one phrase: matching recurses once per piece.
+pub const MAX_PHRASE_PIECES: usize = 64;
+
 /// A phrase found in a sentence: byte span, and the span of the date slot when it has one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhraseMatch {
@@ -128,6 +135,18 @@ impl Phrase {
         {
             return Err(format!("phrase `{text}` has no word to match"));
         }
+        let gaps = pieces.iter().filter(|p| **p == Piece::Gap).count();
+        if gaps > MAX_GAPS_PER_PHRASE {
+            return Err(format!(
+                "phrase has {gaps} `*` gaps; at most {MAX_GAPS_PER_PHRASE} are allowed"
+            ));
+        }
+        if pieces.len() > MAX_PHRASE_PIECES {
+            return Err(format!(
+                "phrase has {} words; at most {MAX_PHRASE_PIECES} are allowed",
+                pieces.len()
+            ));
+        }
         Ok(Phrase {
             text: text.to_string(),
             pieces,
@@ -142,9 +161,7 @@ impl Phrase {
         for (i, t) in tokens.iter().enumerate() {
             // Cheap test of the first word before the full match: most tokens fail it.
             let head = match self.pieces.first() {
-                Some(Piece::Word(w)) => {
-                    t.lower == *w || t.lower.strip_suffix("'s") == Some(w.as_str())
-                }
+                Some(Piece::Word(w)) => word_matches(&t.lower, w),
                 Some(Piece::Prefix(stem)) => t.lower.starts_with(stem.as_str()),
                 _ => true,
             };
@@ -184,8 +201,7 @@ impl Phrase {
         let found = match p {
             Piece::Word(w) => {
                 // "State Department's" names the State Department.
-                let lower = &t?.lower;
-                if lower != w && lower.strip_suffix("'s") != Some(w.as_str()) {
+                if !word_matches(&t?.lower, w) {
                     return None;
                 }
                 self.match_at(tokens, i + 1, piece + 1, dates)
@@ -245,6 +261,16 @@ impl Phrase {
             }
             m
         })
+    }
+}
+
+/// A token matches a phrase word as written or with a possessive ("State Department's").
+/// Lengths are compared first: this runs for every token against every phrase.
+fn word_matches(lower: &str, word: &str) -> bool {
+    match lower.len().checked_sub(word.len()) {
+        Some(0) => lower == word,
+        Some(2) => lower.ends_with("'s") && lower.starts_with(word),
+        _ => false,
     }
 }
 
