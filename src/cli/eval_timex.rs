@@ -4,6 +4,7 @@
 //! strict/relaxed span P/R/F1, type and value accuracy and value F1, then the most frequent
 //! errors, as text or as one JSON object.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -90,6 +91,8 @@ struct JsonReport<'a> {
     folders: &'a [Summary],
     documents: Vec<JsonDocument<'a>>,
     worst: &'a [ErrorGroup],
+    /// Per normalizer rule: what it found and how much was right.
+    rules: BTreeMap<String, eval::RuleCounts>,
     skipped: &'a [String],
 }
 
@@ -148,6 +151,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
                     })
                     .collect(),
                 worst: &worst,
+                rules: eval::rules_summary(&flat).into_iter().collect(),
                 skipped: &skipped,
             };
             serde_json::to_writer_pretty(&mut out, &report)?;
@@ -165,6 +169,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
             }
             writeln!(out)?;
             write_worst(&mut out, &worst)?;
+            writeln!(out)?;
+            write_rules(&mut out, &eval::rules_summary(&flat))?;
             writeln!(out)?;
             writeln!(out, "Totals (micro average)")?;
             write_header(&mut out)?;
@@ -268,6 +274,30 @@ fn write_row(out: &mut impl Write, s: &Summary) -> io::Result<()> {
         c.value_accuracy,
         c.value_f1
     )
+}
+
+fn write_rules(out: &mut impl Write, rules: &[(String, eval::RuleCounts)]) -> io::Result<()> {
+    writeln!(
+        out,
+        "Per normalizer rule, most wrong first (found, spurious, span exact, value right, value precision)"
+    )?;
+    for (rule, c) in rules {
+        let precision = if c.found == 0 {
+            0.0
+        } else {
+            100.0 * c.value_correct as f64 / c.found as f64
+        };
+        writeln!(
+            out,
+            "{rule:<32} {:>5} {:>5} {:>5} {:>5} {:>6.1}",
+            c.found,
+            c.found - c.paired.min(c.found),
+            c.strict,
+            c.value_correct,
+            precision
+        )?;
+    }
+    Ok(())
 }
 
 fn write_worst(out: &mut impl Write, worst: &[ErrorGroup]) -> io::Result<()> {

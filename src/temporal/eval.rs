@@ -3,7 +3,8 @@
 //! Takes gold and system TIMEX3 annotations per document (spans into the same text); gives
 //! strict and relaxed span precision/recall/F1, type and value accuracy, and value F1, overall
 //! and per document, plus the errors behind them (missed, spurious, wrong value, wrong type,
-//! partial span) grouped so the most frequent shows first.
+//! partial span) grouped so the most frequent shows first, and per normalizer rule how much of
+//! what it found was right.
 //!
 //! Pairing follows TempEval-3 (UzZaman et al. 2013, and /work/shared/tempeval3/README.md):
 //! gold and system timexes are paired one to one, first every pair with identical spans, then
@@ -300,6 +301,44 @@ pub struct DocumentScore {
     pub path: PathBuf,
     pub counts: Counts,
     pub errors: Vec<TimexError>,
+    /// How each normalizer rule did on this document (system timexes only).
+    pub rules: BTreeMap<String, RuleCounts>,
+}
+
+/// What one normalizer rule found and how much of it was right: precision per rule, so that
+/// a rule that mostly fires wrongly stands out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct RuleCounts {
+    /// System timexes the rule gave.
+    pub found: usize,
+    /// Of those, paired with a gold timex.
+    pub paired: usize,
+    /// Paired with the exact span.
+    pub strict: usize,
+    /// Paired with the right value.
+    pub value_correct: usize,
+}
+
+impl std::ops::AddAssign for RuleCounts {
+    fn add_assign(&mut self, o: RuleCounts) {
+        self.found += o.found;
+        self.paired += o.paired;
+        self.strict += o.strict;
+        self.value_correct += o.value_correct;
+    }
+}
+
+/// The rule counts summed over documents, the rules with most spurious or wrong timexes first.
+pub fn rules_summary(documents: &[DocumentScore]) -> Vec<(String, RuleCounts)> {
+    let mut total: BTreeMap<String, RuleCounts> = BTreeMap::new();
+    for d in documents {
+        for (rule, c) in &d.rules {
+            *total.entry(rule.clone()).or_default() += *c;
+        }
+    }
+    let mut rules: Vec<(String, RuleCounts)> = total.into_iter().collect();
+    rules.sort_by_key(|(_, c)| std::cmp::Reverse(c.found - c.value_correct.min(c.found)));
+    rules
 }
 
 /// Scores the system timexes of one document against its gold.
@@ -313,6 +352,17 @@ pub fn score(path: PathBuf, gold: &[Annotation], system: &[Annotation]) -> Docum
     let mut errors = Vec::new();
     let mut gold_paired = vec![false; gold.len()];
     let mut system_paired = vec![false; system.len()];
+    let mut rules: BTreeMap<String, RuleCounts> = BTreeMap::new();
+    let rule_name = |a: &Annotation| {
+        if a.rule.is_empty() {
+            "(none)".to_string()
+        } else {
+            a.rule.clone()
+        }
+    };
+    for s in system {
+        rules.entry(rule_name(s)).or_default().found += 1;
+    }
     for p in &pairs {
         let (Some(g), Some(s)) = (gold.get(p.gold), system.get(p.system)) else {
             continue;
@@ -329,6 +379,10 @@ pub fn score(path: PathBuf, gold: &[Annotation], system: &[Annotation]) -> Docum
         let type_ok = g.kind == s.kind;
         counts.value_correct += usize::from(value_ok);
         counts.type_correct += usize::from(type_ok);
+        let r = rules.entry(rule_name(s)).or_default();
+        r.paired += 1;
+        r.strict += usize::from(p.strict);
+        r.value_correct += usize::from(value_ok);
         let mistake = if !value_ok {
             Some(Mistake::WrongValue)
         } else if !type_ok {
@@ -368,6 +422,7 @@ pub fn score(path: PathBuf, gold: &[Annotation], system: &[Annotation]) -> Docum
         path,
         counts,
         errors,
+        rules,
     }
 }
 
@@ -604,6 +659,19 @@ mod tests {
         assert!((sc.strict.f1 - 2.0 * 40.0 * 50.0 / 90.0).abs() < 1e-9);
         assert!((sc.value_accuracy - 200.0 / 3.0).abs() < 1e-9);
         assert!((sc.value_f1 - sc.relaxed.f1 * 2.0 / 3.0).abs() < 1e-9);
+        let rules = rules_summary(std::slice::from_ref(&s));
+        assert_eq!(
+            rules,
+            [(
+                "(none)".to_string(),
+                RuleCounts {
+                    found: 5,
+                    paired: 3,
+                    strict: 2,
+                    value_correct: 2
+                }
+            )]
+        );
         let mistakes: Vec<Mistake> = s.errors.iter().map(|e| e.mistake).collect();
         assert_eq!(
             mistakes,
