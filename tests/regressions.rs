@@ -41,3 +41,79 @@ fn relative_dates_at_the_ends_of_the_calendar_do_not_overflow() {
         }
     }
 }
+
+/// The bundled events file with one more trigger for the `attack` kind.
+fn events_with_trigger(trigger: &str) -> String {
+    let events = include_str!("../rules/events.toml");
+    let anchor = "[[kind]]\nid = \"attack\"\n";
+    let at = events
+        .find(anchor)
+        .expect("events.toml declares the attack kind")
+        + anchor.len();
+    let (head, tail) = events.split_at(at);
+    let tail = tail.replacen(
+        "triggers = [\n",
+        &format!("triggers = [\n  {trigger:?},\n"),
+        1,
+    );
+    format!("{head}{tail}")
+}
+
+/// tests/hostile.rs (pathological rules): a trigger of many `*` gaps was matched by a
+/// backtracking search that took exponential time (25 gaps on a sentence of 60 matching words
+/// ran for hours). src/claims/catalog.rs now rejects phrases of more than 3 gaps, naming the file
+/// and line.
+#[test]
+fn trigger_phrase_with_many_gaps_is_rejected_with_its_line() {
+    let phrase = ["a"; 25].join(" * ") + " * zzz";
+    let text = events_with_trigger(&phrase);
+    let err = factline::claims::EventCatalog::parse(&text, std::path::Path::new("events.toml"))
+        .expect_err("a phrase of 25 gaps is rejected");
+    let message = err.to_string();
+    assert!(message.starts_with("events.toml:"), "{message}");
+    assert!(message.contains("gaps"), "{message}");
+}
+
+/// Matching recurses once per word of a phrase, so a trigger of thousands of words could
+/// overflow a worker thread's stack on a sentence that repeats them (src/claims/catalog.rs).
+#[test]
+fn trigger_phrase_of_thousands_of_words_is_rejected() {
+    let phrase = ["attack"; 5_000].join(" ");
+    let text = events_with_trigger(&phrase);
+    let err = factline::claims::EventCatalog::parse(&text, std::path::Path::new("events.toml"))
+        .expect_err("a phrase of 5,000 words is rejected");
+    assert!(err.to_string().contains("words"), "{err}");
+}
+
+/// tests/hostile.rs (a "date" of 10,000 digits): "at least 111...1 people" parsed to an infinite
+/// count, shown as "∞+" and written as `null` in JSON (src/claims/quantity.rs).
+#[test]
+fn a_number_of_ten_thousand_digits_is_not_a_count() {
+    let digits = "1".repeat(10_000);
+    let text = format!("At least {digits} people were killed in the attack.");
+    for q in factline::claims::quantity::find(&text, &[]) {
+        assert!(q.low.is_finite() && q.best.is_finite(), "{:?}", q.text);
+        assert!(!q.text.contains(&digits), "{:?} is a count", &q.text[..20]);
+    }
+}
+
+/// fuzz target `timeml`: an entity followed, within 12 bytes of its `&`, by a character whose
+/// bytes straddle the 12th made the entity reader slice inside that character and reject a valid
+/// document (src/temporal/timeml.rs); `annotate` then wrote documents factline could not read.
+#[test]
+fn timeml_entity_followed_by_a_multibyte_character_is_read() {
+    use factline::temporal::timeml::TimemlDocument;
+    for follow in ["gain é", "gain \u{fffd}", "ga 😀", "&lt;"] {
+        let raw = format!("<TimeML><TEXT>&amp;{follow} on 2 May 2013</TEXT></TimeML>");
+        let doc = TimemlDocument::parse(raw.clone(), std::path::Path::new("x.tml"))
+            .unwrap_or_else(|e| panic!("{raw}: {e}"));
+        assert!(
+            doc.text
+                .starts_with(&format!("&{}", follow.replace("&lt;", "<"))),
+            "{}",
+            doc.text
+        );
+        let (annotated, _) = doc.annotate(&factline::temporal::normalize(&doc.text, None));
+        TimemlDocument::parse(annotated, std::path::Path::new("out.tml")).expect("reads back");
+    }
+}

@@ -286,7 +286,16 @@ fn main() {
             let msg = LAST_PANIC
                 .with(|p| p.borrow_mut().take())
                 .unwrap_or_default();
-            if crashes.insert(msg.clone()) {
+            // One report per panic site and message shape (digits and quoted input vary).
+            let key: String = msg
+                .split('`')
+                .step_by(2)
+                .collect::<String>()
+                .chars()
+                .filter(|c| !c.is_ascii_digit())
+                .take(160)
+                .collect();
+            if crashes.insert(key) {
                 let path = save(&artifacts, "crash", &input);
                 eprintln!("CRASH: {name}: {msg}\n  input: {}", path.display());
             }

@@ -94,6 +94,13 @@ pub enum Piece {
 /// Most words a `*` gap may skip.
 pub const MAX_GAP: usize = 5;
 
+/// Most `*` gaps in one phrase: each gap multiplies the ways a phrase can be tried at a word
+/// (up to `MAX_GAP + 1`), so a phrase of many gaps would take exponential time.
+pub const MAX_GAPS_PER_PHRASE: usize = 3;
+
+/// Most pieces (words, gaps, date slots) in one phrase: matching recurses once per piece.
+pub const MAX_PHRASE_PIECES: usize = 64;
+
 /// A phrase found in a sentence: byte span, and the span of the date slot when it has one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhraseMatch {
@@ -127,6 +134,18 @@ impl Phrase {
             .any(|p| matches!(p, Piece::Word(_) | Piece::Prefix(_)))
         {
             return Err(format!("phrase `{text}` has no word to match"));
+        }
+        let gaps = pieces.iter().filter(|p| **p == Piece::Gap).count();
+        if gaps > MAX_GAPS_PER_PHRASE {
+            return Err(format!(
+                "phrase has {gaps} `*` gaps; at most {MAX_GAPS_PER_PHRASE} are allowed"
+            ));
+        }
+        if pieces.len() > MAX_PHRASE_PIECES {
+            return Err(format!(
+                "phrase has {} words; at most {MAX_PHRASE_PIECES} are allowed",
+                pieces.len()
+            ));
         }
         Ok(Phrase {
             text: text.to_string(),

@@ -534,7 +534,8 @@ fn number_at(tokens: &[Token<'_>], i: usize, exclude: &[(usize, usize)]) -> Opti
                 return None;
             }
         }
-        return Some((value, j));
+        // A run of hundreds of digits overflows to infinity: not a count of anything.
+        return value.is_finite().then_some((value, j));
     }
     words_number_at(tokens, i)
 }

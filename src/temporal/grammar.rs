@@ -610,7 +610,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
         Some(hit)
     }
 
-    fn rules(&self) -> [Rule<'t, 'a>; 23] {
+    fn rules(&self) -> [Rule<'t, 'a>; 24] {
         [
             Self::numeric_date,
             Self::month_day_year,
@@ -635,6 +635,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
             Self::spelled_year,
             Self::year_ago_adjective,
             Self::the_unit,
+            Self::holiday,
         ]
     }
 
@@ -906,6 +907,13 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let start = c.i;
         let t = c.peek()?;
         let m = c.month()?;
+        // An abbreviation alone needs its dot: "Jan" is a name, "Jan." a month.
+        if t.text.len() <= 4
+            && !matches!(t.text, "may" | "june" | "july")
+            && !self.toks.get(start + 1).is_some_and(|n| n.punct(b'.'))
+        {
+            return None;
+        }
         // A bare "May" opening a sentence is as likely the verb: want a preposition before it.
         if t.text == "may" || t.text == "march" {
             let prev = start.checked_sub(1).and_then(|p| self.toks.get(p));
@@ -2017,6 +2025,72 @@ impl<'t, 'a> Grammar<'t, 'a> {
         Some((c, id, value(v.into(), TimexKind::Date, Basis::Anchor)))
     }
 
+    /// `Christmas`, `Thanksgiving Day`, `Election Day`, `Easter`, `New Year's Eve`: a day fixed
+    /// by the calendar ([`super::lexicon::HOLIDAYS`]), in the year nearest the anchor.
+    fn holiday(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let start = c.i;
+        let first = c.peek().filter(|t| t.upper && t.kind == TokKind::Word)?;
+        if !super::lexicon::HOLIDAYS
+            .iter()
+            .any(|(w, _)| w.split(' ').next() == Some(first.text))
+        {
+            return None;
+        }
+        let (rule, len) = super::lexicon::HOLIDAYS.iter().find_map(|(words, rule)| {
+            let mut e = c;
+            for w in words.split(' ') {
+                if w == "'s" {
+                    if !(e.punct(b'\'') && e.word("s")) {
+                        return None;
+                    }
+                } else if !e.peek().is_some_and(|t| t.upper && t.is(w)) {
+                    return None;
+                } else {
+                    e.i += 1;
+                }
+            }
+            Some((*rule, e.i))
+        })?;
+        c.i = len;
+        let mut e = c;
+        let _ = e.punct(b',');
+        let explicit = e.year4();
+        if explicit.is_some() {
+            c = e;
+        }
+        let day_in = |y: i32| super::lexicon::holiday_date(rule, y);
+        let (d, basis) = match (explicit, self.anchor()) {
+            (Some(y), _) => (day_in(y)?, Basis::Absolute),
+            (None, Some(a)) => {
+                let future = self.future_before(start);
+                let cands: Vec<NaiveDate> =
+                    (a.year() - 1..=a.year() + 1).filter_map(day_in).collect();
+                let pick = if future {
+                    cands.iter().find(|d| **d >= a).copied()
+                } else {
+                    cands
+                        .iter()
+                        .min_by_key(|d| {
+                            let k = (**d - a).num_days();
+                            if k > 0 {
+                                2 * k
+                            } else {
+                                -k
+                            }
+                        })
+                        .copied()
+                }?;
+                (pick, Basis::Anchor)
+            }
+            (None, None) => {
+                let d = day_in(2000)?;
+                let v = format!("XXXX-{:02}-{:02}", d.month(), d.day());
+                return Some((c, "holiday", value(v, TimexKind::Date, Basis::Absolute)));
+            }
+        };
+        Some((c, "holiday", point(Point::day(d), basis)))
+    }
+
     /// `nineteen ninety-six`, `two thousand eight`, `the year two thousand`, `the year 2000`.
     fn spelled_year(
         &self,
@@ -2147,7 +2221,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
         if c.peek().is_some_and(|n| n.punct(b'-')) {
             return None;
         }
-        if pl || !matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day) {
+        if pl || !matches!(u, Unit::Year | Unit::Month | Unit::Week) {
             return None;
         }
         // "the year ended June 30": a year's span.
@@ -2314,7 +2388,9 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let t = c.next()?;
         let v = match t.text {
             // "quarterly dividend", "daily flights": adjectives, not sets.
-            "daily" | "weekly" | "monthly" | "quarterly" | "yearly"
+            // "daily" before a noun is still a set in TimeML ("daily flights"); "quarterly
+            // dividend", "monthly report" name a kind of thing.
+            "weekly" | "monthly" | "quarterly" | "yearly"
                 if c.peek()
                     .is_some_and(|n| n.kind == TokKind::Word && !n.is("and") && !n.is("or")) =>
             {

@@ -108,6 +108,7 @@ pub const RULE_IDS: &[&str] = &[
     "duration",
     "fiscal-year",
     "half-year",
+    "holiday",
     "last-month-name",
     "last-season",
     "last-weekday",

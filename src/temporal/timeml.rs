@@ -295,7 +295,8 @@ fn bad_entity(at: &str) -> String {
 /// Decodes the entity at the start of `s` (which starts with `&`): the character and the
 /// length of its spelling.
 fn entity(s: &str) -> Option<(char, usize)> {
-    let semi = s.get(..s.len().min(12))?.find(';')?;
+    // Bytes, not a str slice: the 12th byte may fall inside a character ("&amp;gain é").
+    let semi = s.bytes().take(12).position(|b| b == b';')?;
     let name = s.get(1..semi)?;
     let c = match name {
         "amp" => '&',
