@@ -8,8 +8,8 @@
 #
 # Both are installed from their registries into a temporary folder that is removed at the end.
 # Every tool gets the text paragraph by paragraph (split on blank lines) with the same reference
-# date; the others are timed inside their own process (startup and imports excluded), factline
-# from outside (its startup included). factline also runs on each slice, so the counts compare
+# date; all are timed in CPU seconds (user+system), the others inside their own process (startup
+# and imports excluded), factline from outside (its startup included). factline also runs on each slice, so the counts compare
 # the same bytes; the speed ratio uses factline's MB/s on the whole corpus.
 set -euo pipefail
 
@@ -67,12 +67,14 @@ const chrono = require(process.argv[2] + "/node_modules/chrono-node");
 const text = fs.readFileSync(process.argv[3], "utf8");
 const ref = new Date(process.argv[4] + "T12:00:00Z");
 const t0 = process.hrtime.bigint();
+const c0 = process.cpuUsage();
 let found = 0;
 for (const para of text.split(/\n\s*\n/)) {
   found += chrono.parse(para, ref).length;
 }
-const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-console.log(`${secs} ${found}`);
+const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+const c = process.cpuUsage(c0);
+console.log(`${wall} ${(c.user + c.system) / 1e6} ${found}`);
 EOF
 
 cat > "$tmp/dateparser_bench.py" <<'EOF'
@@ -82,29 +84,28 @@ text = open(sys.argv[1], encoding="utf-8").read()
 ref = datetime.datetime.fromisoformat(sys.argv[2] + "T12:00:00")
 settings = {"RELATIVE_BASE": ref}
 search_dates("warm up on 1 May 2010", languages=["en"], settings=settings)
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 found = 0
 for para in re.split(r"\n\s*\n", text):
     if para.strip():
         found += len(search_dates(para, languages=["en"], settings=settings) or [])
-print(time.perf_counter() - t0, found)
+print(time.perf_counter() - t0, time.process_time() - c0, found)
 EOF
 
-# factline_on FILE -> "seconds found"
+# factline_on FILE -> "wall_seconds cpu_seconds found"
 factline_on() {
-  local t0 t1 n
-  t0=$EPOCHREALTIME
-  n=$("$factline" dates --anchor "$anchor" "$1" | wc -l)
-  t1=$EPOCHREALTIME
-  awk -v a="$t0" -v b="$t1" -v n="$n" 'BEGIN { print b - a, n }'
+  local n
+  n=$(/usr/bin/time -f "%e %U %S" -o "$tmp/time" "$factline" dates --anchor "$anchor" "$1" | wc -l)
+  awk -v n="$n" '{ print $1, $2 + $3, n }' "$tmp/time"
 }
 
 bytes() { wc -c < "$1"; }
-row() { # name bytes seconds found factline_mbs
-  awk -v n="$1" -v b="$2" -v s="$3" -v f="$4" -v ref="$5" 'BEGIN {
-    mbs = b / 1e6 / s;
-    ratio = (ref == "") ? "1.0" : sprintf("%.0f", ref / mbs);
-    printf "%-22s %9.2f %9.2f %10.2f %9d %14s\n", n, b / 1e6, s, mbs, f, ratio }'
+row() { # name bytes wall_seconds cpu_seconds found factline_mb_per_cpu_s
+  awk -v n="$1" -v b="$2" -v w="$3" -v c="$4" -v f="$5" -v ref="$6" 'BEGIN {
+    # /usr/bin/time counts in hundredths: below that a speed would be noise.
+    speed = (c < 0.02) ? "too short" : sprintf("%.2f", b / 1e6 / c);
+    ratio = (ref == "") ? "1" : sprintf("%.0f", ref / (b / 1e6 / c));
+    printf "%-16s %9.2f %8.2f %8.2f %10s %9d %11s\n", n, b / 1e6, w, c, speed, f, ratio }'
 }
 mbs_of() { awk -v b="$1" -v s="$2" 'BEGIN { print b / 1e6 / s }'; }
 
@@ -112,22 +113,23 @@ chrono_slice=$(slice "$chrono_mb")
 dp_slice=$(slice "$dateparser_mb")
 
 echo "running..." >&2
-read -r f_secs f_found < <(factline_on "$corpus")
-read -r fc_secs fc_found < <(factline_on "$chrono_slice")
-read -r c_secs c_found < <(node "$tmp/chrono.js" "$tmp" "$chrono_slice" "$anchor")
-read -r fd_secs fd_found < <(factline_on "$dp_slice")
-read -r d_secs d_found < <("$tmp/venv/bin/python" "$tmp/dateparser_bench.py" "$dp_slice" "$anchor")
+read -r f_wall f_cpu f_found < <(factline_on "$corpus")
+read -r fc_wall fc_cpu fc_found < <(factline_on "$chrono_slice")
+read -r c_wall c_cpu c_found < <(node "$tmp/chrono.js" "$tmp" "$chrono_slice" "$anchor")
+read -r fd_wall fd_cpu fd_found < <(factline_on "$dp_slice")
+read -r d_wall d_cpu d_found < <("$tmp/venv/bin/python" "$tmp/dateparser_bench.py" "$dp_slice" "$anchor")
 
-f_mbs=$(mbs_of "$(bytes "$corpus")" "$f_secs")
+f_mbs=$(mbs_of "$(bytes "$corpus")" "$f_cpu")
 echo "Date extraction on a generated news-like corpus, anchor $anchor, one core each."
 echo "chrono-node $chrono_version (Node $(node --version)), dateparser $dateparser_version ($("$tmp/venv/bin/python" --version))."
-printf "%-22s %9s %9s %10s %9s %14s\n" tool "input MB" seconds "MB/s" found "factline x"
-row "factline dates" "$(bytes "$corpus")" "$f_secs" "$f_found" ""
-row "factline dates" "$(bytes "$chrono_slice")" "$fc_secs" "$fc_found" ""
-row "chrono-node" "$(bytes "$chrono_slice")" "$c_secs" "$c_found" "$f_mbs"
-row "factline dates" "$(bytes "$dp_slice")" "$fd_secs" "$fd_found" ""
-row "dateparser" "$(bytes "$dp_slice")" "$d_secs" "$d_found" "$f_mbs"
-echo "'factline x' = factline's MB/s on the whole $size MB divided by the tool's (its steady speed: the"
-echo "others are timed without their startup). chrono-node ran on the first $chrono_mb MB and dateparser"
-echo "on the first $dateparser_mb MB (they are slower); factline's rows on those slices give its counts"
-echo "on the same bytes (their MB/s includes process startup)."
+printf "%-16s %9s %8s %8s %10s %9s %11s\n" tool "input MB" "wall s" "cpu s" "MB/cpu-s" found "factline x"
+row "factline dates" "$(bytes "$corpus")" "$f_wall" "$f_cpu" "$f_found" ""
+row "factline dates" "$(bytes "$chrono_slice")" "$fc_wall" "$fc_cpu" "$fc_found" ""
+row "chrono-node" "$(bytes "$chrono_slice")" "$c_wall" "$c_cpu" "$c_found" "$f_mbs"
+row "factline dates" "$(bytes "$dp_slice")" "$fd_wall" "$fd_cpu" "$fd_found" ""
+row "dateparser" "$(bytes "$dp_slice")" "$d_wall" "$d_cpu" "$d_found" "$f_mbs"
+echo "Speeds are MB per CPU-second (user+system), steady on a shared machine; wall time beside it."
+echo "'factline x' = factline's MB/cpu-s on the whole $size MB divided by the tool's (the others are"
+echo "timed inside their process, without startup and imports). chrono-node ran on the first $chrono_mb MB"
+echo "and dateparser on the first $dateparser_mb MB (they are slower); factline's rows on those slices"
+echo "give its counts on the same bytes (their speed includes process startup)."

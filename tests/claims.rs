@@ -300,3 +300,27 @@ fn bundled_events_file_declares_the_mek_events() {
         assert!(catalog.event(id).is_some(), "{id}");
     }
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Any text, including broken citations, stray brackets and multi-byte characters,
+        /// gives claims or nothing, never a panic; every quote lies inside the text.
+        #[test]
+        fn any_text_extracts_without_panicking(
+            text in "([A-Za-z0-9 ,.;:()\\[\\]$%'’\"-]|é|—|\n|killed|Camp Ashraf|at least|dozens|[0-9]{1,5}|September|last year|until|\\[1\\]){0,60}"
+        ) {
+            let claims = extract(&text, "2013-09-20");
+            for c in &claims {
+                prop_assert!(text.contains(c.quote.as_str()));
+                if let Value::Count { low, high: Some(high), .. } = c.value {
+                    prop_assert!(low <= high, "{c:?}");
+                }
+            }
+        }
+    }
+}

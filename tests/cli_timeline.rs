@@ -25,7 +25,7 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-const HEADER: &str = "date,date_end,granularity,event,kind,attribute,value,text,qualifier,source,published,doc,line,quote,attribution,via,url";
+const HEADER: &str = "date,date_end,granularity,event,kind,attribute,value,low,high,text,qualifier,source,published,doc,line,quote,attribution,via,url";
 
 fn records(text: &str) -> Vec<csv::StringRecord> {
     csv::ReaderBuilder::new()
@@ -56,7 +56,7 @@ fn csv_to_a_file_has_the_header_sorted_rows_and_no_live_formula() {
     sorted.sort();
     assert_eq!(dates, sorted);
     for record in &records {
-        assert_eq!(record.len(), 17);
+        assert_eq!(record.len(), 19);
         for cell in record {
             let first = cell.trim_start_matches(' ').chars().next();
             assert!(

@@ -161,9 +161,7 @@ impl Phrase {
         for (i, t) in tokens.iter().enumerate() {
             // Cheap test of the first word before the full match: most tokens fail it.
             let head = match self.pieces.first() {
-                Some(Piece::Word(w)) => {
-                    t.lower == *w || t.lower.strip_suffix("'s") == Some(w.as_str())
-                }
+                Some(Piece::Word(w)) => word_matches(&t.lower, w),
                 Some(Piece::Prefix(stem)) => t.lower.starts_with(stem.as_str()),
                 _ => true,
             };
@@ -203,8 +201,7 @@ impl Phrase {
         let found = match p {
             Piece::Word(w) => {
                 // "State Department's" names the State Department.
-                let lower = &t?.lower;
-                if lower != w && lower.strip_suffix("'s") != Some(w.as_str()) {
+                if !word_matches(&t?.lower, w) {
                     return None;
                 }
                 self.match_at(tokens, i + 1, piece + 1, dates)
@@ -264,6 +261,16 @@ impl Phrase {
             }
             m
         })
+    }
+}
+
+/// A token matches a phrase word as written or with a possessive ("State Department's").
+/// Lengths are compared first: this runs for every token against every phrase.
+fn word_matches(lower: &str, word: &str) -> bool {
+    match lower.len().checked_sub(word.len()) {
+        Some(0) => lower == word,
+        Some(2) => lower.ends_with("'s") && lower.starts_with(word),
+        _ => false,
     }
 }
 

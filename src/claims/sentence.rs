@@ -3,8 +3,8 @@
 //! Takes a [`Document`] and the [`EventCatalog`]; for each post, normalizes its dates against
 //! the post's own publication date, splits it into sentences and, sentence by sentence, finds
 //! the event mentions, the date each mention gets, the counts and who the sentence attributes
-//! them to; gives [`Claim`]s. A citation line ("[1] Author, Six killed in ..., the Times,
-//! February 9, 2013") is read as a claim of the cited outlet, dated by the citation.
+//! them to; gives [`Claim`]s. A citation line (`[1] Author, Six killed in ..., the Times,
+//! February 9, 2013`) is read as a claim of the cited outlet, dated by the citation.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -584,7 +584,7 @@ fn outcome_event(
         .and_then(pick)
 }
 
-/// A bibliography line: "[1] Author, Title, Outlet, February 9, 2013".
+/// A bibliography line: `[1] Author, Title, Outlet, February 9, 2013`.
 struct Citation {
     outlet: Option<String>,
     date: NaiveDate,

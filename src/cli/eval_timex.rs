@@ -12,9 +12,9 @@ use clap::ValueEnum;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::timeml::read;
 use super::ExitStatus;
 use crate::temporal::eval::{self, Counts, DocumentScore, ErrorGroup, Scores};
-use crate::temporal::timeml::TimemlDocument;
 
 /// Score the normalizer against TimeML gold annotations.
 #[derive(Debug, clap::Args)]
@@ -194,14 +194,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
 /// Scores one gold file: against the normalizer, or against the file of the same name in
 /// `system`.
 fn score_file(path: &Path, system: Option<&Path>) -> anyhow::Result<DocumentScore> {
-    let gold = TimemlDocument::read(path)?;
+    let gold = read(path)?;
     let Some(dir) = system else {
         return Ok(eval::evaluate(&gold));
     };
     let name = path
         .file_name()
         .with_context(|| format!("{} has no file name", path.display()))?;
-    let output = TimemlDocument::read(&dir.join(name))?;
+    let output = read(&dir.join(name))?;
     let (score, aligned) = eval::evaluate_output(&gold, &output);
     if !aligned {
         eprintln!(

@@ -96,7 +96,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
 
 /// Reads one document and gives it back annotated, with the number of timexes left out.
 fn annotate(file: &Path) -> anyhow::Result<(String, usize)> {
-    let doc = TimemlDocument::read(file)?;
+    let doc = read(file)?;
     let timexes = crate::temporal::normalize(&doc.text, doc.anchor());
     Ok(doc.annotate(&timexes))
 }
@@ -133,4 +133,10 @@ fn write_atomically(target: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     tmp.persist(target)
         .with_context(|| format!("writing {}", target.display()))?;
     Ok(())
+}
+
+/// Reads a TimeML file. The library error already says file, line and cause in its message, so
+/// only the message goes on (its source would repeat the cause).
+pub(super) fn read(path: &Path) -> anyhow::Result<TimemlDocument> {
+    TimemlDocument::read(path).map_err(|e| anyhow::anyhow!("{e}"))
 }

@@ -73,6 +73,19 @@ pub fn explain(finding: &Finding, rule: Option<&Rule>) -> String {
             }
         }
     }
+    let label = |i: &usize| finding.sides.get(*i).map_or("?", |s| s.label.as_str());
+    let pairs: Vec<String> = finding
+        .conflicts
+        .iter()
+        .map(|[a, b]| format!("{} vs {}", label(a), label(b)))
+        .collect();
+    if !pairs.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nSides that cannot both be true: {}",
+            pairs.join(", ")
+        );
+    }
     let _ = writeln!(out, "\nWhy they conflict: {}", finding.why);
     if let Status::Accepted {
         reason,
@@ -173,7 +186,7 @@ fn band(value: &str, earliest: NaiveDate, latest: NaiveDate, g: Granularity) -> 
             (latest - end).num_days(),
             "day",
         ),
-        Granularity::Year | Granularity::Decade | Granularity::Century => (
+        Granularity::Decade | Granularity::Century => (
             i64::from(start.year() - earliest.year()),
             i64::from(latest.year() - end.year()),
             "year",
@@ -213,6 +226,25 @@ mod tests {
         assert_eq!(
             normalization(&c),
             "\"nearly a year ago\" in an article of 2013-09-20 → 2012-09 ± 1 month (2012-08-01..2012-10-31, month)"
+        );
+    }
+
+    #[test]
+    fn a_band_around_a_year_is_told_in_months() {
+        let mut c = dated(
+            "A",
+            "delisting",
+            "2012",
+            "2011-10-02",
+            "2013-04-01",
+            Granularity::Year,
+        );
+        c.text = "nearly a year ago".into();
+        c.published = Some(date("2013-09-20"));
+        assert!(
+            normalization(&c).contains("→ 2012 (-3/+4 months) (2011-10-02..2013-04-01, year)"),
+            "{}",
+            normalization(&c)
         );
     }
 

@@ -55,15 +55,29 @@ pub fn value_key(value: &Value) -> String {
             value,
             earliest,
             latest,
+            modifier,
             ..
         } => {
-            if value.is_empty() || value.contains('X') {
+            let base = if value.is_empty() || value.contains('X') {
                 format!("{earliest}..{latest}")
             } else {
                 value.clone()
+            };
+            match modifier {
+                // "2012 (approx)" is not the "2012" another source gives exactly.
+                Some(m) => format!("{base} ({})", modifier_name(*m)),
+                None => base,
             }
         }
     }
+}
+
+/// TimeML's `mod` in lowercase words: `approx`, `on or before`.
+fn modifier_name(m: crate::temporal::Modifier) -> String {
+    serde_json::to_value(m)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| s.to_lowercase().replace('_', " ")))
+        .unwrap_or_default()
 }
 
 fn number(x: f64) -> String {

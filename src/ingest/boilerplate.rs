@@ -235,6 +235,9 @@ pub(crate) fn is_boilerplate(trimmed: &str) -> bool {
 
 /// "FacebookTwitterPinterestEmail", "Share: Facebook | Twitter".
 fn is_share_widget(lower: &str) -> bool {
+    if lower.len() > 160 {
+        return false;
+    }
     let mut rest: String = lower.chars().filter(|c| c.is_alphanumeric()).collect();
     if rest.is_empty() {
         return false;

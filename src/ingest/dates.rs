@@ -132,6 +132,10 @@ fn build(year: &str, month: u32, day: &str) -> Option<NaiveDate> {
 /// Every full date in `line`, in order, without overlaps.
 pub(crate) fn full_dates(line: &str) -> Vec<FoundDate> {
     let mut found = Vec::new();
+    // Every full date has a four-digit year: most lines have none and cost one byte scan.
+    if !has_four_digits(line) {
+        return found;
+    }
     for regex in [&*MONTH_DAY_YEAR, &*DAY_MONTH_YEAR] {
         for caps in regex.captures_iter(line) {
             let (Some(whole), Some(month), Some(day), Some(year)) = (
@@ -183,6 +187,17 @@ pub(crate) fn full_dates(line: &str) -> Vec<FoundDate> {
         }
     }
     kept
+}
+
+fn has_four_digits(line: &str) -> bool {
+    let mut run = 0;
+    for b in line.bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
 }
 
 /// A date given as a value (a `published:` header, a JSONL field, page metadata): ISO

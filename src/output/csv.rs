@@ -9,11 +9,11 @@
 use std::io::{self, Write};
 
 use super::timeline::{granularity_name, rows};
-use super::{attribute_name, value_text};
+use super::{attribute_name, bounds_text, value_text};
 use crate::Report;
 
 /// The columns of the timeline CSV, in order.
-pub const HEADER: [&str; 17] = [
+pub const HEADER: [&str; 19] = [
     "date",
     "date_end",
     "granularity",
@@ -21,6 +21,8 @@ pub const HEADER: [&str; 17] = [
     "kind",
     "attribute",
     "value",
+    "low",
+    "high",
     "text",
     "qualifier",
     "source",
@@ -51,6 +53,7 @@ pub fn render_with(report: &Report, options: Options, w: &mut dyn Write) -> io::
     out.write_record(HEADER)?;
     for row in rows(&report.claims) {
         let c = row.claim;
+        let (low, high) = bounds_text(&c.value);
         let record = [
             row.date.to_string(),
             row.date_end.to_string(),
@@ -59,6 +62,8 @@ pub fn render_with(report: &Report, options: Options, w: &mut dyn Write) -> io::
             c.kind.clone(),
             attribute_name(c.attribute).to_string(),
             value_text(&c.value),
+            low,
+            high,
             c.text.clone(),
             c.qualifier.clone().unwrap_or_default(),
             c.source.clone(),

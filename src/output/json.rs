@@ -158,6 +158,17 @@ pub fn claim(c: &Claim) -> ClaimJson<'_> {
     }
 }
 
+/// A value's bounds as the schema writes them: ISO days for a date, numbers for a count
+/// (`high` null when unbounded).
+pub fn bounds(value: &Value) -> (Json, Json) {
+    match value {
+        Value::Count { low, high, .. } => (number(*low), high.map(number).unwrap_or(Json::Null)),
+        Value::Date {
+            earliest, latest, ..
+        } => (json!(earliest.to_string()), json!(latest.to_string())),
+    }
+}
+
 /// Whole counts as JSON integers (`52`, not `52.0`); non-finite values as null.
 fn number(n: f64) -> Json {
     if n.is_finite() && n.fract() == 0.0 && n.abs() < 9.0e15 {

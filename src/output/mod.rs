@@ -141,6 +141,19 @@ pub fn value_text(value: &Value) -> String {
     }
 }
 
+/// The bounds of a value as spreadsheet cells: ISO days for a date, plain numbers for a count
+/// (`high` empty when unbounded), so a column sorts and filters as numbers or dates.
+pub fn bounds_text(value: &Value) -> (String, String) {
+    match value {
+        Value::Date {
+            earliest, latest, ..
+        } => (earliest.to_string(), latest.to_string()),
+        Value::Count { low, high, .. } => {
+            (number_text(*low), high.map(number_text).unwrap_or_default())
+        }
+    }
+}
+
 /// The value with how it was written when that says more: `2011-09 ("nearly a year ago")`.
 pub fn value_with_text(claim: &Claim) -> String {
     let value = value_text(&claim.value);

@@ -118,6 +118,8 @@ struct JsonRow<'a> {
     kind: &'a str,
     attribute: &'static str,
     value: String,
+    low: serde_json::Value,
+    high: serde_json::Value,
     text: &'a str,
     qualifier: Option<&'a str>,
     source: &'a str,
@@ -133,6 +135,7 @@ struct JsonRow<'a> {
 impl<'a> From<&Row<'a>> for JsonRow<'a> {
     fn from(row: &Row<'a>) -> Self {
         let c = row.claim;
+        let (low, high) = super::json::bounds(&c.value);
         JsonRow {
             date: row.date,
             date_end: row.date_end,
@@ -141,6 +144,8 @@ impl<'a> From<&Row<'a>> for JsonRow<'a> {
             kind: &c.kind,
             attribute: attribute_name(c.attribute),
             value: value_text(&c.value),
+            low,
+            high,
             text: &c.text,
             qualifier: c.qualifier.as_deref(),
             source: &c.source,

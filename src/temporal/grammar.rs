@@ -22,6 +22,9 @@ pub enum Meaning {
         point: Point,
         band: Option<(NaiveDate, NaiveDate)>,
         basis: Basis,
+        /// For "N units ago": the exact day N units before the anchor and the span in days,
+        /// so "about"/"nearly" can draw a band around it rather than around the whole year.
+        ago: Option<(NaiveDate, i64)>,
     },
     /// A value with no interval: `PAST_REF`, `XXXX-XX`, `P3Y`, `XXXX-WXX-5`.
     Value {
@@ -556,9 +559,6 @@ impl<'t, 'a> Grammar<'t, 'a> {
             }
         }
         let mut hit = best?;
-        if hit.rule == "year-end" && hit.modifier.is_none() {
-            hit.modifier = Some(Modifier::End);
-        }
         // "a year or so", "1994 or later", "1990 and beyond".
         let mut e = Cursor {
             toks: self.toks,
@@ -587,10 +587,30 @@ impl<'t, 'a> Grammar<'t, 'a> {
         if let Some(m) = hit.modifier {
             apply_modifier(&mut hit.meaning, m);
         }
+        // "nearly a year ago" is less than a year: from a little before the exact day to a
+        // quarter of the distance after it.
+        let nearly = self
+            .toks
+            .get(i)
+            .is_some_and(|t| t.is("nearly") || t.is("almost"));
+        if let (
+            true,
+            Meaning::Point {
+                band,
+                ago: Some((center, span)),
+                ..
+            },
+        ) = (nearly, &mut hit.meaning)
+        {
+            *band = Some((
+                add_days(*center, -(*span / 12).max(1)).unwrap_or(*center),
+                add_days(*center, (*span / 4).max(1)).unwrap_or(*center),
+            ));
+        }
         Some(hit)
     }
 
-    fn rules(&self) -> [Rule<'t, 'a>; 23] {
+    fn rules(&self) -> [Rule<'t, 'a>; 24] {
         [
             Self::numeric_date,
             Self::month_day_year,
@@ -615,6 +635,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
             Self::spelled_year,
             Self::year_ago_adjective,
             Self::the_unit,
+            Self::holiday,
         ]
     }
 
@@ -708,10 +729,10 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 a.year() + 1
             }
         } else {
-            // Nearest month, a month ahead counting double (news leans to the past).
+            // Nearest month, a month ahead counting one and a half (news leans to the past).
             let back = (a.month() as i32 - m as i32).rem_euclid(12);
             let ahead = 12 - back;
-            if back == 0 || back <= 2 * ahead {
+            if back == 0 || 2 * back <= 3 * ahead {
                 if m <= a.month() {
                     a.year()
                 } else {
@@ -886,6 +907,13 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let start = c.i;
         let t = c.peek()?;
         let m = c.month()?;
+        // An abbreviation alone needs its dot: "Jan" is a name, "Jan." a month.
+        if t.text.len() <= 4
+            && !matches!(t.text, "may" | "june" | "july")
+            && !self.toks.get(start + 1).is_some_and(|n| n.punct(b'.'))
+        {
+            return None;
+        }
         // A bare "May" opening a sentence is as likely the verb: want a preposition before it.
         if t.text == "may" || t.text == "march" {
             let prev = start.checked_sub(1).and_then(|p| self.toks.get(p));
@@ -1527,7 +1555,25 @@ impl<'t, 'a> Grammar<'t, 'a> {
             Unit::Day => coarsen(reference, Unit::Day)?.shift(n)?,
             Unit::Hour | Unit::Minute | Unit::Second => coarsen(reference, Unit::Day)?,
         };
-        Some((c, id, point(p, basis)))
+        let mut m = point(p, basis);
+        if let (Meaning::Point { ago, .. }, Point::Day(Some(_), _, _)) = (&mut m, reference) {
+            let unit_days: i64 = match u {
+                Unit::Day => 1,
+                Unit::Week => 7,
+                Unit::Fortnight => 14,
+                Unit::Month => 30,
+                Unit::Quarter => 91,
+                Unit::Year => 365,
+                Unit::Decade => 3652,
+                Unit::Century => 36524,
+                Unit::Hour | Unit::Minute | Unit::Second => 0,
+            };
+            let days = i64::from(n) * unit_days;
+            if let Some(center) = reference.bounds().and_then(|b| add_days(b.0, days)) {
+                *ago = Some((center, days.abs()));
+            }
+        }
+        Some((c, id, m))
     }
 
     /// `three years`, `a week`, `two-year`, `10-year`, `several months`, `the nine months`,
@@ -1979,6 +2025,72 @@ impl<'t, 'a> Grammar<'t, 'a> {
         Some((c, id, value(v.into(), TimexKind::Date, Basis::Anchor)))
     }
 
+    /// `Christmas`, `Thanksgiving Day`, `Election Day`, `Easter`, `New Year's Eve`: a day fixed
+    /// by the calendar ([`super::lexicon::HOLIDAYS`]), in the year nearest the anchor.
+    fn holiday(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let start = c.i;
+        let first = c.peek().filter(|t| t.upper && t.kind == TokKind::Word)?;
+        if !super::lexicon::HOLIDAYS
+            .iter()
+            .any(|(w, _)| w.split(' ').next() == Some(first.text))
+        {
+            return None;
+        }
+        let (rule, len) = super::lexicon::HOLIDAYS.iter().find_map(|(words, rule)| {
+            let mut e = c;
+            for w in words.split(' ') {
+                if w == "'s" {
+                    if !(e.punct(b'\'') && e.word("s")) {
+                        return None;
+                    }
+                } else if !e.peek().is_some_and(|t| t.upper && t.is(w)) {
+                    return None;
+                } else {
+                    e.i += 1;
+                }
+            }
+            Some((*rule, e.i))
+        })?;
+        c.i = len;
+        let mut e = c;
+        let _ = e.punct(b',');
+        let explicit = e.year4();
+        if explicit.is_some() {
+            c = e;
+        }
+        let day_in = |y: i32| super::lexicon::holiday_date(rule, y);
+        let (d, basis) = match (explicit, self.anchor()) {
+            (Some(y), _) => (day_in(y)?, Basis::Absolute),
+            (None, Some(a)) => {
+                let future = self.future_before(start);
+                let cands: Vec<NaiveDate> =
+                    (a.year() - 1..=a.year() + 1).filter_map(day_in).collect();
+                let pick = if future {
+                    cands.iter().find(|d| **d >= a).copied()
+                } else {
+                    cands
+                        .iter()
+                        .min_by_key(|d| {
+                            let k = (**d - a).num_days();
+                            if k > 0 {
+                                2 * k
+                            } else {
+                                -k
+                            }
+                        })
+                        .copied()
+                }?;
+                (pick, Basis::Anchor)
+            }
+            (None, None) => {
+                let d = day_in(2000)?;
+                let v = format!("XXXX-{:02}-{:02}", d.month(), d.day());
+                return Some((c, "holiday", value(v, TimexKind::Date, Basis::Absolute)));
+            }
+        };
+        Some((c, "holiday", point(Point::day(d), basis)))
+    }
+
     /// `nineteen ninety-six`, `two thousand eight`, `the year two thousand`, `the year 2000`.
     fn spelled_year(
         &self,
@@ -2072,10 +2184,13 @@ impl<'t, 'a> Grammar<'t, 'a> {
             if e.word("year") {
                 let _ = e.punct(b'-') || (e.punct(b'\'') && e.word("s"));
                 if e.word("end") {
+                    // TimeBank writes the year's last day.
                     let y = a?.year();
-                    let mut m = point(Point::Year(y), Basis::Anchor);
-                    apply_modifier(&mut m, Modifier::End);
-                    return Some((e, "year-end", m));
+                    return Some((
+                        e,
+                        "year-end",
+                        point(Point::Day(Some(y), 12, 31), Basis::Anchor),
+                    ));
                 }
             }
         }
@@ -2102,7 +2217,11 @@ impl<'t, 'a> Grammar<'t, 'a> {
             ));
         }
         let (u, pl) = c.unit()?;
-        if pl || !matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day) {
+        // "the year-ago results": the year-ago adjective, not the year.
+        if c.peek().is_some_and(|n| n.punct(b'-')) {
+            return None;
+        }
+        if pl || !matches!(u, Unit::Year | Unit::Month | Unit::Week) {
             return None;
         }
         // "the year ended June 30": a year's span.
@@ -2269,7 +2388,9 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let t = c.next()?;
         let v = match t.text {
             // "quarterly dividend", "daily flights": adjectives, not sets.
-            "daily" | "weekly" | "monthly" | "quarterly" | "yearly"
+            // "daily" before a noun is still a set in TimeML ("daily flights"); "quarterly
+            // dividend", "monthly report" name a kind of thing.
+            "weekly" | "monthly" | "quarterly" | "yearly"
                 if c.peek()
                     .is_some_and(|n| n.kind == TokKind::Word && !n.is("and") && !n.is("or")) =>
             {
@@ -2293,7 +2414,11 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 } else if let Some((u, _)) = e.unit() {
                     c = e;
                     let n = n.unwrap_or(1);
-                    duration_value(Some(n), u)
+                    if u == Unit::Quarter {
+                        format!("P{n}Q")
+                    } else {
+                        duration_value(Some(n), u)
+                    }
                 } else {
                     return None;
                 }
@@ -2430,7 +2555,19 @@ fn takes_modifier(rule: &str, m: Option<Modifier>) -> bool {
 /// Sets the modifier's effect on the meaning: START/MID/END narrow the interval; APPROX around
 /// an "ago" widens it to a band; nearly/almost before a duration is LESS_THAN (set by caller).
 fn apply_modifier(meaning: &mut Meaning, m: Modifier) {
-    if let Meaning::Point { point, band, .. } = meaning {
+    if let Meaning::Point {
+        point, band, ago, ..
+    } = meaning
+    {
+        if let (Modifier::Approx, Some((center, span))) = (m, *ago) {
+            // "about a year ago": a quarter of the distance either side of the exact day.
+            let q = (span / 4).max(1);
+            *band = Some((
+                add_days(center, -q).unwrap_or(center),
+                add_days(center, q).unwrap_or(center),
+            ));
+            return;
+        }
         if let Some(b) = point.bounds() {
             *band = Some(match m {
                 Modifier::Approx => {
@@ -2451,6 +2588,7 @@ fn point(p: Point, basis: Basis) -> Meaning {
     Meaning::Point {
         point: p,
         band: None,
+        ago: None,
         basis,
     }
 }

@@ -279,6 +279,94 @@ pub const CUES: &[&str] = &[
     "once",
 ];
 
+/// How a holiday falls in a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HolidayRule {
+    /// A fixed month and day.
+    Fixed(u32, u32),
+    /// The n-th weekday (ISO, Monday = 1) of a month; n = 5 means the last.
+    NthWeekday(u32, u32, u32),
+    /// The Tuesday after the first Monday of November (US Election Day).
+    ElectionDay,
+    /// Western Easter Sunday.
+    Easter,
+}
+
+/// Holidays, longest names first so "Christmas Eve" wins over "Christmas". Words are lowercase;
+/// `'s` stands for an apostrophe-s. Every word must be capitalised in the text.
+pub const HOLIDAYS: &[(&str, HolidayRule)] = &[
+    ("new year 's day", HolidayRule::Fixed(1, 1)),
+    ("new year 's eve", HolidayRule::Fixed(12, 31)),
+    ("christmas eve", HolidayRule::Fixed(12, 24)),
+    ("christmas day", HolidayRule::Fixed(12, 25)),
+    ("christmas", HolidayRule::Fixed(12, 25)),
+    ("boxing day", HolidayRule::Fixed(12, 26)),
+    ("valentine 's day", HolidayRule::Fixed(2, 14)),
+    ("independence day", HolidayRule::Fixed(7, 4)),
+    ("bastille day", HolidayRule::Fixed(7, 14)),
+    ("halloween", HolidayRule::Fixed(10, 31)),
+    ("veterans day", HolidayRule::Fixed(11, 11)),
+    ("armistice day", HolidayRule::Fixed(11, 11)),
+    ("thanksgiving day", HolidayRule::NthWeekday(11, 4, 4)),
+    ("thanksgiving", HolidayRule::NthWeekday(11, 4, 4)),
+    ("memorial day", HolidayRule::NthWeekday(5, 1, 5)),
+    ("labor day", HolidayRule::NthWeekday(9, 1, 1)),
+    ("martin luther king day", HolidayRule::NthWeekday(1, 1, 3)),
+    ("election day", HolidayRule::ElectionDay),
+    ("easter sunday", HolidayRule::Easter),
+    ("easter", HolidayRule::Easter),
+];
+
+/// Holiday names that are triggers by themselves.
+pub const HOLIDAY_WORDS: &[&str] = &["christmas", "thanksgiving", "easter", "halloween"];
+
+/// The day a holiday falls on in year `y`.
+pub fn holiday_date(rule: HolidayRule, y: i32) -> Option<chrono::NaiveDate> {
+    use chrono::{Datelike, NaiveDate, Weekday};
+    match rule {
+        HolidayRule::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
+        HolidayRule::NthWeekday(m, wd, n) => {
+            let weekday = Weekday::try_from(u8::try_from(wd.checked_sub(1)?).ok()?).ok()?;
+            if n >= 5 {
+                let next = if m == 12 {
+                    NaiveDate::from_ymd_opt(y + 1, 1, 1)
+                } else {
+                    NaiveDate::from_ymd_opt(y, m + 1, 1)
+                }?;
+                let mut d = next.pred_opt()?;
+                while d.weekday() != weekday {
+                    d = d.pred_opt()?;
+                }
+                Some(d)
+            } else {
+                NaiveDate::from_weekday_of_month_opt(y, m, weekday, u8::try_from(n).ok()?)
+            }
+        }
+        HolidayRule::ElectionDay => {
+            let monday = NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Mon, 1)?;
+            monday.succ_opt()
+        }
+        HolidayRule::Easter => {
+            // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+            let a = y % 19;
+            let b = y / 100;
+            let c = y % 100;
+            let d = b / 4;
+            let e = b % 4;
+            let f = (b + 8) / 25;
+            let g = (b - f + 1) / 3;
+            let h = (19 * a + b - d - g + 15) % 30;
+            let i = c / 4;
+            let k = c % 4;
+            let l = (32 + 2 * e + 2 * i - h - k) % 7;
+            let m = (a + 11 * h + 22 * l) / 451;
+            let month = (h + l - 7 * m + 114) / 31;
+            let day = (h + l - 7 * m + 114) % 31 + 1;
+            NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+        }
+    }
+}
+
 /// Words that may open an expression (see [`Lex::Opener`]).
 pub const OPENERS: &[&str] = &[
     "the",
@@ -373,6 +461,14 @@ fn table() -> &'static Table {
         for &w in OPENERS {
             t.insert(w, Lex::Opener);
         }
+        for (name, _) in HOLIDAYS {
+            if let Some(first) = name.split(' ').next() {
+                t.insert(first, Lex::Opener);
+            }
+        }
+        for &w in HOLIDAY_WORDS {
+            t.insert(w, Lex::Cue);
+        }
         for &w in CUES {
             t.insert(w, Lex::Cue);
         }
@@ -439,6 +535,8 @@ pub fn trigger_words() -> Vec<&'static str> {
     v.extend(UNITS.iter().map(|m| m.0));
     v.extend(SEASONS.iter().map(|m| m.0));
     v.extend(PARTS_OF_DAY.iter().map(|m| m.0));
+    // Holidays whose name holds no other trigger ("Election Day" has "day").
+    v.extend(HOLIDAY_WORDS);
     // Spelled years: "nineteen ninety-six", "two thousand eight".
     v.extend(["nineteen", "eighteen", "thousand"]);
     v
@@ -471,6 +569,22 @@ mod tests {
         assert_eq!(fuzzy_month("febriary"), Some(2));
         assert_eq!(fuzzy_month("septembre"), None);
         assert_eq!(fuzzy_month("septmber"), Some(9));
+    }
+
+    #[test]
+    fn holidays_fall_on_their_days() {
+        let d = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(holiday_date(HolidayRule::Easter, 2013), d(2013, 3, 31));
+        assert_eq!(holiday_date(HolidayRule::Easter, 2000), d(2000, 4, 23));
+        assert_eq!(
+            holiday_date(HolidayRule::NthWeekday(11, 4, 4), 1999),
+            d(1999, 11, 25)
+        );
+        assert_eq!(holiday_date(HolidayRule::ElectionDay, 1998), d(1998, 11, 3));
+        assert_eq!(
+            holiday_date(HolidayRule::NthWeekday(5, 1, 5), 2013),
+            d(2013, 5, 27)
+        );
     }
 
     #[test]

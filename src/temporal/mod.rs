@@ -108,6 +108,7 @@ pub const RULE_IDS: &[&str] = &[
     "duration",
     "fiscal-year",
     "half-year",
+    "holiday",
     "last-month-name",
     "last-season",
     "last-weekday",
@@ -255,7 +256,9 @@ impl Normalizer {
             anchor_index: None,
         };
         let basis = match hit.meaning {
-            Meaning::Point { point, band, basis } => {
+            Meaning::Point {
+                point, band, basis, ..
+            } => {
                 t.value = point.value();
                 t.kind = if matches!(point, Point::Time(..)) {
                     TimexKind::Time

@@ -372,7 +372,7 @@ fn attr<'v>(attrs: &'v [(impl AsRef<str>, String)], key: &str) -> Option<&'v str
 }
 
 impl TimemlDocument {
-    /// Reads the file at `path`.
+    /// Reads the file at `path`. The error's message already names the file, line and cause.
     pub fn read(path: &Path) -> Result<TimemlDocument> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(Location::file(path), e))?;
         let raw = String::from_utf8(bytes).map_err(|e| {

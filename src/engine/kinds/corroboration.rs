@@ -50,7 +50,7 @@ pub fn run(rule: &Rule, claims: &[Claim]) -> Vec<Finding> {
         for (value, claims) in single {
             let witnesses: BTreeSet<String> = claims.iter().map(|c| witness(rule, c)).collect();
             let why = format!(
-                "no other witness gives a {} figure that agrees with {value} (given by: {})",
+                "no other witness backs {value} {} (given only by: {})",
                 crate::engine::finding::attribute_name(attribute),
                 witnesses.into_iter().collect::<Vec<_>>().join(", ")
             );

@@ -141,26 +141,46 @@ pub fn conflict(rule: &Rule, a: &Value, b: &Value) -> Option<String> {
                 earliest: ae,
                 latest: al,
                 granularity: ag,
+                modifier: am,
                 ..
             },
             Value::Date {
                 earliest: be,
                 latest: bl,
                 granularity: bg,
+                modifier: bm,
                 ..
             },
         ) => {
+            // Exact values compare at the coarsest unit both have ("September 2011" against
+            // "2012" is 2011 against 2012). A value with a modifier ("nearly a year ago",
+            // "late 2011") already states its uncertainty as its interval: widening that to
+            // whole units would swallow the very difference the band draws.
             let g = (*ag).max(*bg);
-            let (ae2, al2) = (floor(*ae, g), ceil(*al, g));
-            let (be2, bl2) = (floor(*be, g), ceil(*bl, g));
+            let coarsen = am.is_none() && bm.is_none();
+            let widen = |e: NaiveDate, l: NaiveDate| {
+                if coarsen {
+                    (floor(e, g), ceil(l, g))
+                } else {
+                    (e, l)
+                }
+            };
+            let (ae2, al2) = widen(*ae, *al);
+            let (be2, bl2) = widen(*be, *bl);
             if ae2 <= bl2 && be2 <= al2 {
                 None
-            } else {
+            } else if coarsen {
                 Some(format!(
                     "{} ({ae}..{al}) and {} ({be}..{bl}) do not overlap, even compared by {}",
                     super::finding::value_key(a),
                     super::finding::value_key(b),
                     granularity_name(g),
+                ))
+            } else {
+                Some(format!(
+                    "{} ({ae}..{al}) and {} ({be}..{bl}) do not overlap",
+                    super::finding::value_key(a),
+                    super::finding::value_key(b),
                 ))
             }
         }
@@ -619,6 +639,43 @@ mod tests {
         assert_eq!(conflict(&r, &approx.value, &y2012.value), None);
         assert_eq!(conflict(&r, &day.value, &approx.value), None);
         assert!(conflict(&r, &day.value, &sept_2011.value).is_some());
+    }
+
+    #[test]
+    fn an_approximate_band_is_compared_as_it_is_not_widened_to_whole_years() {
+        let r = rule(RuleKind::Agree);
+        let sept_2011 = dated(
+            "A",
+            "e",
+            "2011-09",
+            "2011-09-01",
+            "2011-09-30",
+            Granularity::Month,
+        );
+        let mut nearly_a_year_ago = dated(
+            "B",
+            "e",
+            "2012",
+            "2011-10-02",
+            "2013-04-01",
+            Granularity::Year,
+        );
+        if let Value::Date { modifier, .. } = &mut nearly_a_year_ago.value {
+            *modifier = Some(crate::temporal::Modifier::Approx);
+        }
+        let sept_2012 = dated(
+            "C",
+            "e",
+            "2012-09-28",
+            "2012-09-28",
+            "2012-09-28",
+            Granularity::Day,
+        );
+        assert!(conflict(&r, &sept_2011.value, &nearly_a_year_ago.value).is_some());
+        assert_eq!(
+            conflict(&r, &sept_2012.value, &nearly_a_year_ago.value),
+            None
+        );
     }
 
     #[test]
