@@ -581,3 +581,82 @@ fn invalid_utf8_is_decoded_lossily_with_a_warning_naming_file_and_line() {
     assert!(out.stderr.contains("invalid UTF-8"), "{}", out.stderr);
     assert!(claims(&out) > 0, "the rest of the line is still read");
 }
+
+/// `timeline -o` killed at any moment leaves the old file or the whole new one, never a part
+/// (the output goes to a temporary file renamed over the target). The kills land at spread
+/// points of a run over many copies of the sample articles; whatever the timing, the assertion
+/// is the same, so the test cannot flake.
+#[cfg(unix)]
+#[test]
+fn a_killed_timeline_run_leaves_the_old_output_or_the_whole_new_one() {
+    use std::process::Stdio;
+    use std::time::Instant;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/articles");
+    for copy in 0..10 {
+        for entry in walk(&root) {
+            let rel = entry.strip_prefix(&root).expect("under root");
+            let target = corpus.join(format!("copy-{copy:02}")).join(rel);
+            std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
+            std::fs::copy(&entry, &target).expect("copy");
+        }
+    }
+    let bin = assert_cmd::cargo::cargo_bin("factline");
+    let target = dir.path().join("timeline.csv");
+    let run = |kill_after: Option<Duration>| {
+        std::fs::write(&target, "old contents\n").expect("write old");
+        let mut child = std::process::Command::new(&bin)
+            .current_dir(dir.path())
+            .args([
+                "timeline",
+                "-q",
+                "--format",
+                "csv",
+                "-o",
+                "timeline.csv",
+                "corpus",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        let started = Instant::now();
+        if let Some(after) = kill_after {
+            std::thread::sleep(after);
+            let _ = child.kill();
+        }
+        let _ = child.wait();
+        (
+            started.elapsed(),
+            std::fs::read(&target).expect("target exists"),
+        )
+    };
+    let (full_time, whole) = run(None);
+    assert!(
+        whole.starts_with(b"date,"),
+        "the full run wrote the timeline"
+    );
+    for k in 1..=4 {
+        let (_, got) = run(Some(full_time * k / 5));
+        assert!(
+            got == b"old contents\n" || got == whole,
+            "killed at {k}/5 of the run: the target holds {} bytes, neither old nor whole",
+            got.len()
+        );
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
