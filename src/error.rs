@@ -56,10 +56,11 @@ pub struct Error {
 #[non_exhaustive]
 pub enum ErrorKind {
     /// A file could not be read or written.
-    #[error("{location}: {source}")]
+    /// (The cause is part of the message, not a `source()`, so error chains do not repeat it.)
+    #[error("{location}: {cause}")]
     Io {
         location: Location,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// Input that does not follow its format (TOML, JSONL, TimeML, a header block).
     #[error("{location}: {message}")]
@@ -78,7 +79,7 @@ impl Error {
     }
 
     pub fn io(location: Location, source: std::io::Error) -> Self {
-        ErrorKind::Io { location, source }.into()
+        ErrorKind::Io { location, cause: source }.into()
     }
 
     pub fn parse(location: Location, message: impl Into<String>) -> Self {
@@ -168,7 +169,7 @@ impl From<Error> for Diagnostic {
             ErrorKind::Usage(_) => Location::default(),
         };
         let message = match error.kind() {
-            ErrorKind::Io { source, .. } => source.to_string(),
+            ErrorKind::Io { cause, .. } => cause.to_string(),
             ErrorKind::Parse { message, .. } | ErrorKind::Rules { message, .. } => message.clone(),
             ErrorKind::Usage(message) => message.clone(),
         };
