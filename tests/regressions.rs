@@ -117,3 +117,64 @@ fn timeml_entity_followed_by_a_multibyte_character_is_read() {
         TimemlDocument::parse(annotated, std::path::Path::new("out.tml")).expect("reads back");
     }
 }
+
+/// fuzz target `pipeline`: one run-on sentence of many clauses made claims extraction cubic in
+/// its length (32 KB took 8 s, 64 KB 73 s): every distance between a trigger or cue and a date
+/// or figure scanned the whole sentence (src/claims/mention.rs `clause_distance`,
+/// src/claims/counts.rs `distance`), for every pair. This sentence must now extract at once,
+/// and still bind the figures that stand next to their cues.
+#[test]
+fn a_run_on_sentence_of_64_kb_extracts_its_counts() {
+    use factline::ingest::{DateOrigin, Document, Post, Published};
+    const CLAUSES: &[&str] = &[
+        "at least 52 people were killed in Camp Ashraf",
+        "and 7 dead near Camp Liberty",
+        "while about 100 exiles living at the camp",
+        "on 1 September 2013",
+        "dozens injured (three of them guards)",
+        "the group said",
+        "3,000 residents moved to Baghdad",
+        "in Riverton",
+        "the killing of six",
+        "and the MEK was delisted in September 2012",
+    ];
+    let mut text = String::new();
+    for clause in CLAUSES.iter().cycle() {
+        if text.len() >= 64 * 1024 {
+            break;
+        }
+        text.push_str(clause);
+        text.push_str(", ");
+    }
+    text.push_str("officials said.");
+    let published = Some(Published {
+        date: NaiveDate::from_ymd_opt(2013, 9, 5).expect("valid date"),
+        origin: DateOrigin::Header,
+    });
+    let doc = Document {
+        id: "run-on.txt".into(),
+        path: "run-on.txt".into(),
+        source: "Run-on Gazette".into(),
+        url: None,
+        title: None,
+        published,
+        posts: vec![Post {
+            published,
+            title: None,
+            text,
+            first_line: 1,
+        }],
+    };
+    let config = factline::Config::bundled().expect("bundled rules load");
+    let claims = factline::extract_document(&doc, &config);
+    let killed: Vec<f64> = claims
+        .iter()
+        .filter(|c| c.attribute == factline::claims::Attribute::Killed)
+        .filter_map(|c| match c.value {
+            factline::claims::Value::Count { low, .. } => Some(low),
+            factline::claims::Value::Date { .. } => None,
+        })
+        .collect();
+    assert!(killed.contains(&52.0), "{killed:?}");
+    assert!(killed.contains(&7.0), "{killed:?}");
+}

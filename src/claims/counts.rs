@@ -12,12 +12,18 @@ use std::sync::OnceLock;
 use super::catalog::Phrase;
 use super::mention::irrealis;
 use super::quantity::Quantity;
-use super::text::{words_between, Token};
+use super::text::{first_at, within, words_between, Token};
 use crate::claims::Attribute;
 
 /// How far a quantity may sit from its cue, in words.
 const MAX_BEFORE: usize = 6;
 const MAX_AFTER: usize = 3;
+
+/// How far apart, in tokens, a figure and its cue may stand at all, punctuation and
+/// parenthetical asides included. Beyond it no pair is even measured: a number 60 tokens away
+/// from "killed" is not its count, and without this bound one long run-on sentence made
+/// extraction cubic in its length.
+const REACH_TOKENS: usize = 64;
 
 /// Where the figure stands relative to the cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,10 +185,7 @@ fn cues() -> &'static [(Attribute, Side, Phrase)] {
 fn distance(tokens: &[Token<'_>], from: usize, to: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut n = 0;
-    let between: Vec<&Token<'_>> = tokens
-        .iter()
-        .filter(|t| t.start >= from && t.end <= to)
-        .collect();
+    let between = within(tokens, from, to);
     // ", or two-thirds of the residents," restates the figure: skip it like parentheses.
     let mut restating = false;
     for (k, t) in between.iter().enumerate() {
@@ -219,24 +222,40 @@ fn distance(tokens: &[Token<'_>], from: usize, to: usize) -> Option<usize> {
 
 /// A new clause starts between the offsets ("moved in and thirty-five ...").
 fn clause_between(tokens: &[Token<'_>], from: usize, to: usize) -> bool {
-    tokens
-        .iter()
-        .filter(|t| t.start >= from && t.end <= to)
-        .any(|t| {
-            matches!(
-                t.lower.as_str(),
-                "and" | "," | "but" | "while" | ";" | "whereas"
-            )
-        })
+    within(tokens, from, to).iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "and" | "," | "but" | "while" | ";" | "whereas"
+        )
+    })
 }
 
-fn in_parentheses(text: &str, at: usize) -> bool {
-    let before = text.get(..at).unwrap_or_default();
-    before.matches('(').count() > before.matches(')').count()
+/// Where the sentence's parentheses open and close, to tell in O(log n) whether an offset
+/// lies inside them (more opened than closed before it).
+struct Parentheses {
+    open: Vec<usize>,
+    close: Vec<usize>,
+}
+
+impl Parentheses {
+    fn new(text: &str) -> Parentheses {
+        Parentheses {
+            open: text.match_indices('(').map(|(i, _)| i).collect(),
+            close: text.match_indices(')').map(|(i, _)| i).collect(),
+        }
+    }
+
+    fn contain(&self, at: usize) -> bool {
+        self.open.partition_point(|&i| i < at) > self.close.partition_point(|&i| i < at)
+    }
 }
 
 fn next_word_after<'a>(tokens: &'a [Token<'a>], offset: usize) -> Option<&'a Token<'a>> {
-    tokens.iter().find(|t| t.start >= offset && !t.is_punct())
+    tokens
+        .get(first_at(tokens, offset)..)
+        .unwrap_or_default()
+        .iter()
+        .find(|t| !t.is_punct())
 }
 
 /// Binds the sentence's quantities to outcome cues and population states.
@@ -258,6 +277,23 @@ pub fn find(text: &str, tokens: &[Token<'_>], quantities: &[Quantity]) -> Vec<Co
         }
     }
     found.sort_by_key(|f| f.0);
+    let parentheses = Parentheses::new(text);
+    // Figures by token position, so that each cue only looks at the figures within reach.
+    let mut by_position: Vec<(usize, usize)> = quantities
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (first_at(tokens, q.start), i))
+        .collect();
+    by_position.sort_unstable();
+    let in_reach = |at: usize| {
+        let lo = by_position.partition_point(|(p, _)| *p + REACH_TOKENS < at);
+        let hi = by_position.partition_point(|(p, _)| *p <= at + REACH_TOKENS);
+        by_position
+            .get(lo..hi)
+            .unwrap_or_default()
+            .iter()
+            .map(|(_, i)| *i)
+    };
     let usable: Vec<bool> = quantities
         .iter()
         .map(|q| {
@@ -268,11 +304,11 @@ pub fn find(text: &str, tokens: &[Token<'_>], quantities: &[Quantity]) -> Vec<Co
                 .take(2)
                 .map(|t| t.lower.as_str())
                 .eq(["of", "them"])
-                && quantities
-                    .iter()
+                && in_reach(first_at(tokens, q.start))
+                    .filter_map(|i| quantities.get(i))
                     .any(|p| p.end <= q.start && words_between(tokens, p.end, q.start) <= 2);
             !describes
-                && !in_parentheses(text, q.start)
+                && !parentheses.contain(q.start)
                 && !next_word_after(tokens, q.end)
                     .is_some_and(|t| THINGS.contains(&t.lower.as_str()))
         })
@@ -282,7 +318,8 @@ pub fn find(text: &str, tokens: &[Token<'_>], quantities: &[Quantity]) -> Vec<Co
     // to "moved". A figure before its cue wins a tie: that is how English reports tolls.
     let mut pairs: Vec<(usize, u8, usize, usize)> = Vec::new(); // (distance, after?, cue, figure)
     for (c, (start, end, _, side)) in found.iter().enumerate() {
-        for (i, q) in quantities.iter().enumerate() {
+        for i in in_reach(first_at(tokens, *start)) {
+            let Some(q) = quantities.get(i) else { continue };
             if !usable.get(i).copied().unwrap_or(false) {
                 continue;
             }
@@ -338,11 +375,11 @@ pub fn find(text: &str, tokens: &[Token<'_>], quantities: &[Quantity]) -> Vec<Co
 /// "about 100 exiles living at the camp", "the remaining 1,200 members", "membership between
 /// 5,000 and 10,000", "it has several thousand members".
 fn population(tokens: &[Token<'_>], q: &Quantity) -> Option<Count> {
-    let qi = tokens.iter().position(|t| t.start >= q.start)?;
-    let qe = tokens
-        .iter()
-        .position(|t| t.start >= q.end)
-        .unwrap_or(tokens.len());
+    let qi = first_at(tokens, q.start);
+    if qi >= tokens.len() {
+        return None;
+    }
+    let qe = first_at(tokens, q.end);
     let before: Vec<&str> = tokens
         .get(qi.saturating_sub(4)..qi)
         .unwrap_or_default()

@@ -12,7 +12,7 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDate};
 
 use super::catalog::{Event, EventCatalog, Phrase};
-use super::text::{slug, words_between, Token};
+use super::text::{first_at, slug, Prefix, Token};
 use crate::temporal::{Timex, TimexKind};
 
 /// Lowest score for a mention to be bound to a declared event; below it the mention is ad hoc.
@@ -75,9 +75,38 @@ pub struct View<'a> {
     /// Date expressions of the sentence, spans relative to `text`.
     pub timexes: Vec<Timex>,
     pub published: Option<NaiveDate>,
+    /// Clause weight of the tokens ([`clause_distance`]), summed once per sentence.
+    clause: Prefix,
+    /// Words (not punctuation) among the tokens, summed once per sentence.
+    words: Prefix,
 }
 
-impl View<'_> {
+impl<'a> View<'a> {
+    /// Prepares a sentence: its running sums make every distance query a binary search.
+    pub fn new(
+        text: &'a str,
+        tokens: Vec<Token<'a>>,
+        timexes: Vec<Timex>,
+        published: Option<NaiveDate>,
+    ) -> View<'a> {
+        let clause = Prefix::new(&tokens, clause_weight);
+        let words = Prefix::new(&tokens, |t| usize::from(!t.is_punct()));
+        View {
+            text,
+            tokens,
+            timexes,
+            published,
+            clause,
+            words,
+        }
+    }
+
+    /// Words (not punctuation) between two offsets, in either order.
+    pub fn words_between(&self, from: usize, to: usize) -> usize {
+        let (lo, hi) = if from <= to { (from, to) } else { (to, from) };
+        self.words.between(&self.tokens, lo, hi)
+    }
+
     pub fn date_spans(&self) -> Vec<Range<usize>> {
         self.timexes.iter().map(|t| t.start..t.end).collect()
     }
@@ -155,9 +184,10 @@ pub fn subjects(tokens: &[Token<'_>], catalog: &EventCatalog) -> Vec<(String, Ra
 }
 
 pub(crate) fn irrealis(tokens: &[Token<'_>], start: usize) -> bool {
-    let Some(i) = tokens.iter().position(|t| t.start >= start) else {
+    let i = first_at(tokens, start);
+    if i >= tokens.len() {
         return false;
-    };
+    }
     let before: Vec<&str> = tokens
         .get(i.saturating_sub(3)..i)
         .unwrap_or_default()
@@ -187,7 +217,7 @@ fn collect_triggers(
             // Merge with a trigger of the same kind that overlaps or sits next to it.
             let near = out.iter_mut().find(|f| {
                 f.start <= m.end + 1 && m.start <= f.end + 1
-                    || words_between(&view.tokens, f.end.min(m.end), f.start.max(m.start)) <= 1
+                    || view.words_between(f.end.min(m.end), f.start.max(m.start)) <= 1
             });
             match near {
                 Some(f) => {
@@ -225,9 +255,9 @@ fn nearest_date(view: &View<'_>, found: &Found, max_words: usize) -> Option<usiz
         })
         .map(|(i, t)| {
             let d = if t.end <= found.start {
-                clause_distance(&view.tokens, t.end, found.start)
+                clause_distance(view, t.end, found.start)
             } else {
-                clause_distance(&view.tokens, found.end, t.start)
+                clause_distance(view, found.end, t.start)
             };
             // "Nearly a year ago, X did Y": a date opening the sentence dates its main clause.
             let opening = t.end <= found.start
@@ -270,9 +300,9 @@ fn finer_near(view: &View<'_>, found: &Found, nearest: usize, d: usize) -> usize
         })
         .filter(|(_, t)| {
             let far = if t.end <= found.start {
-                clause_distance(&view.tokens, t.end, found.start)
+                clause_distance(view, t.end, found.start)
             } else {
-                clause_distance(&view.tokens, found.end, t.start)
+                clause_distance(view, found.end, t.start)
             };
             far <= d + 6
         })
@@ -283,18 +313,19 @@ fn finer_near(view: &View<'_>, found: &Found, nearest: usize, d: usize) -> usize
 /// Words between two offsets, each clause boundary ("," "and" "but" "when") counting as
 /// [`CLAUSE_WORDS`] more: a date in the same clause as a trigger belongs to it before a date
 /// in the next clause does.
-fn clause_distance(tokens: &[Token<'_>], from: usize, to: usize) -> usize {
-    tokens
-        .iter()
-        .filter(|t| t.start >= from && t.end <= to)
-        .map(|t| match t.lower.as_str() {
-            "," | ";" | ":" | "and" | "but" | "when" | "while" | "after" | "before" | "(" | ")" => {
-                CLAUSE_WORDS
-            }
-            _ if t.is_punct() => 0,
-            _ => 1,
-        })
-        .sum()
+fn clause_distance(view: &View<'_>, from: usize, to: usize) -> usize {
+    view.clause.between(&view.tokens, from, to)
+}
+
+/// What one token adds to [`clause_distance`].
+fn clause_weight(t: &Token<'_>) -> usize {
+    match t.lower.as_str() {
+        "," | ";" | ":" | "and" | "but" | "when" | "while" | "after" | "before" | "(" | ")" => {
+            CLAUSE_WORDS
+        }
+        _ if t.is_punct() => 0,
+        _ => 1,
+    }
 }
 
 /// What crossing a clause boundary costs, in words.
@@ -456,9 +487,9 @@ fn score(
 
 fn words_apart(view: &View<'_>, r: &Range<usize>, found: &Found) -> usize {
     if r.end <= found.start {
-        clause_distance(&view.tokens, r.end, found.start)
+        clause_distance(view, r.end, found.start)
     } else if found.end <= r.start {
-        clause_distance(&view.tokens, found.end, r.start)
+        clause_distance(view, found.end, r.start)
     } else {
         0
     }
@@ -583,9 +614,9 @@ fn unshare_dates(view: &View<'_>, mentions: &mut [Mention]) {
         .filter_map(|(k, m)| {
             let t = view.timexes.get(m.date?)?;
             let d = if t.end <= m.start {
-                clause_distance(&view.tokens, t.end, m.start)
+                clause_distance(view, t.end, m.start)
             } else {
-                clause_distance(&view.tokens, m.end, t.start)
+                clause_distance(view, m.end, t.start)
             };
             Some((k, m.date?, m.event.clone(), d))
         })
@@ -641,9 +672,10 @@ const ANAPHORS: &[&str] = &[
 /// established by ...").
 fn about_subject(scene: &Scene<'_>, f: &Found) -> bool {
     let tokens = &scene.view.tokens;
-    let Some(i) = tokens.iter().position(|t| t.start >= f.start) else {
+    let i = first_at(tokens, f.start);
+    if i >= tokens.len() {
         return false;
-    };
+    }
     if let Some(prev) = i.checked_sub(1).and_then(|k| tokens.get(k)) {
         let in_subject = scene
             .subjects
@@ -660,10 +692,10 @@ fn about_subject(scene: &Scene<'_>, f: &Found) -> bool {
             return false;
         }
     }
-    let near = |start: usize| words_between(tokens, start, f.start) <= 15;
+    let near = |start: usize| scene.view.words_between(start, f.start) <= 15;
     scene.subjects.iter().any(|(_, r)| {
         r.end <= f.start && near(r.end)
-            || (r.start >= f.end && words_between(tokens, f.end, r.start) <= 3)
+            || (r.start >= f.end && scene.view.words_between(f.end, r.start) <= 3)
     }) || tokens
         .iter()
         .take(i)

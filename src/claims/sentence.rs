@@ -16,7 +16,7 @@ use super::attribution;
 use super::counts::{self, Count};
 use super::mention::{self, Context, Mention, View};
 use super::quantity;
-use super::text::{slug, tokenize, words_between};
+use super::text::{first_at, slug, tokenize};
 use super::{Attribute, Claim, EventCatalog, Value};
 use crate::ingest::{self, Document, Post, Sentence};
 use crate::temporal::{self, Granularity, Modifier, Timex, TimexKind};
@@ -144,12 +144,7 @@ fn document_subjects(doc: &Document, catalog: &EventCatalog) -> Vec<String> {
             .collect();
         // A page about Camp Ashraf is about the people of the events declared there, even
         // when it only says "the group".
-        let view = View {
-            text: &post.text,
-            tokens,
-            timexes: Vec::new(),
-            published: None,
-        };
+        let view = View::new(&post.text, tokens, Vec::new(), None);
         for (place, _, _) in mention::places(&view, catalog) {
             for e in catalog.events.iter().filter(|e| e.places.contains(&place)) {
                 named.extend(e.subjects.iter().cloned());
@@ -324,12 +319,12 @@ fn sentence_claims(
     timexes: Vec<Timex>,
     cited: Option<NaiveDate>,
 ) -> (Vec<Claim>, Vec<Mention>) {
-    let view = View {
-        text: origin.quote,
-        tokens: tokenize(origin.quote),
+    let view = View::new(
+        origin.quote,
+        tokenize(origin.quote),
         timexes,
-        published: cited.or(origin.published),
-    };
+        cited.or(origin.published),
+    );
     let mentions = mention::find(&view, catalog, ctx);
     let mut out: Vec<Claim> = Vec::new();
     let mention_date = |m: &Mention| -> Option<&Timex> { m.date.and_then(|i| view.timexes.get(i)) };
@@ -443,9 +438,9 @@ fn sentence_claims(
 
 fn distance(view: &View<'_>, a: &Range<usize>, b: Range<usize>) -> usize {
     if a.end <= b.start {
-        words_between(&view.tokens, a.end, b.start)
+        view.words_between(a.end, b.start)
     } else if b.end <= a.start {
-        words_between(&view.tokens, b.end, a.start)
+        view.words_between(b.end, a.start)
     } else {
         0
     }
@@ -461,7 +456,7 @@ fn nearest_dated<'v>(view: &'v View<'_>, near: Range<usize>) -> Option<&'v Timex
 /// "in Riverton" right after a figure: where an undeclared population lives.
 fn capitalized_after_preposition(view: &View<'_>, from: usize) -> Option<String> {
     let tokens = &view.tokens;
-    let i = tokens.iter().position(|t| t.start >= from)?;
+    let i = first_at(tokens, from);
     let window = tokens.get(i..(i + 8).min(tokens.len()))?;
     let p = window
         .iter()

@@ -65,10 +65,59 @@ pub fn glued(a: &Token<'_>, b: &Token<'_>) -> bool {
 /// Words (not punctuation) between two byte offsets, for distance checks.
 pub fn words_between(tokens: &[Token<'_>], from: usize, to: usize) -> usize {
     let (lo, hi) = if from <= to { (from, to) } else { (to, from) };
-    tokens
+    within(tokens, lo, hi)
         .iter()
-        .filter(|t| t.start >= lo && t.end <= hi && !t.is_punct())
+        .filter(|t| !t.is_punct())
         .count()
+}
+
+/// Index of the first token starting at or after `offset` (`tokens.len()` when none does).
+/// Tokens are sorted and do not overlap, so this is a binary search, not a scan: claims
+/// extraction must stay near-linear on a 256 KiB sentence.
+pub fn first_at(tokens: &[Token<'_>], offset: usize) -> usize {
+    tokens.partition_point(|t| t.start < offset)
+}
+
+/// The tokens lying wholly inside `from..to`, found by binary search.
+pub fn within<'t, 'a>(tokens: &'t [Token<'a>], from: usize, to: usize) -> &'t [Token<'a>] {
+    let lo = first_at(tokens, from);
+    let hi = tokens.partition_point(|t| t.end <= to);
+    tokens.get(lo..hi).unwrap_or_default()
+}
+
+/// Running sums over a sentence's tokens, so that "how many words (or how much clause
+/// weight) lie between these offsets" costs a binary search instead of a scan of the sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Prefix {
+    /// `sums[i]` is the weight of tokens `0..i`; one longer than the tokens.
+    sums: Vec<usize>,
+}
+
+impl Prefix {
+    /// Sums `weight` over `tokens`.
+    pub fn new(tokens: &[Token<'_>], weight: impl Fn(&Token<'_>) -> usize) -> Prefix {
+        let mut sums = Vec::with_capacity(tokens.len() + 1);
+        let mut total = 0;
+        sums.push(0);
+        for t in tokens {
+            total += weight(t);
+            sums.push(total);
+        }
+        Prefix { sums }
+    }
+
+    /// The weight of the tokens lying wholly inside `from..to` (the same tokens as [`within`]).
+    pub fn between(&self, tokens: &[Token<'_>], from: usize, to: usize) -> usize {
+        let lo = first_at(tokens, from);
+        let hi = tokens.partition_point(|t| t.end <= to);
+        if hi <= lo {
+            return 0;
+        }
+        match (self.sums.get(hi), self.sums.get(lo)) {
+            (Some(h), Some(l)) => h - l,
+            _ => 0,
+        }
+    }
 }
 
 /// A lowercase ASCII slug: "Camp Liberty" gives "camp-liberty".
@@ -113,6 +162,23 @@ mod tests {
         let t = tokenize("the group’s camp");
         assert_eq!(t[1].text, "group’s");
         assert_eq!(t[1].lower, "group's");
+    }
+
+    #[test]
+    fn prefix_sums_match_a_scan_of_the_span() {
+        let text = "At least 12 were killed, and 3 (two of them guards) vanished.";
+        let t = tokenize(text);
+        let words = Prefix::new(&t, |t| usize::from(!t.is_punct()));
+        for from in 0..=text.len() {
+            for to in from..=text.len() {
+                let scan = t
+                    .iter()
+                    .filter(|t| t.start >= from && t.end <= to && !t.is_punct())
+                    .count();
+                assert_eq!(words.between(&t, from, to), scan, "{from}..{to}");
+                assert_eq!(words_between(&t, from, to), scan, "{from}..{to}");
+            }
+        }
     }
 
     #[test]
