@@ -495,6 +495,11 @@ fn words_apart(view: &View<'_>, r: &Range<usize>, found: &Found) -> usize {
     }
 }
 
+/// How many tokens before or after a trigger [`undeclared_place`] looks for a preposition:
+/// a place must lie within 12 words, and without a bound a run-on sentence made the search
+/// quadratic.
+const PLACE_REACH_TOKENS: usize = 64;
+
 /// A capitalized place after "in", "at" or "near" when no declared place is named: the slug
 /// of undeclared stories' ad-hoc events ("in Riverton" gives `riverton`).
 fn undeclared_place(view: &View<'_>, found: &Found, exclude: &[Range<usize>]) -> Option<String> {
@@ -530,7 +535,10 @@ fn undeclared_place(view: &View<'_>, found: &Found, exclude: &[Range<usize>]) ->
     ];
     let tokens = &view.tokens;
     let mut best: Option<(usize, String)> = None;
-    for (i, t) in tokens.iter().enumerate() {
+    // A place 12 words from the trigger at most: look only at prepositions within reach.
+    let lo = first_at(tokens, found.start).saturating_sub(PLACE_REACH_TOKENS);
+    let hi = first_at(tokens, found.end).saturating_add(PLACE_REACH_TOKENS);
+    for (i, t) in tokens.iter().enumerate().take(hi).skip(lo) {
         if !matches!(
             t.lower.as_str(),
             "in" | "at" | "near" | "outside" | "of" | "through" | "across" | "into"

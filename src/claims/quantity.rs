@@ -430,6 +430,9 @@ fn make(
     best: f64,
     qualifier: Option<&str>,
 ) -> Quantity {
+    // "more than 100" is [101, ∞): its best guess is 101, not the 100 written, so that best
+    // always lies inside the interval whatever the qualifier.
+    let best = best.max(low).min(high.unwrap_or(f64::INFINITY));
     Quantity {
         start,
         end,
@@ -673,8 +676,8 @@ mod tests {
 
     #[test]
     fn more_than_starts_above_the_number() {
-        assert_eq!(interval("more than 100 guests"), (101.0, None, 100.0));
-        assert_eq!(interval("over 400 hurt"), (401.0, None, 400.0));
+        assert_eq!(interval("more than 100 guests"), (101.0, None, 101.0));
+        assert_eq!(interval("over 400 hurt"), (401.0, None, 401.0));
     }
 
     #[test]
@@ -779,5 +782,36 @@ mod tests {
         let text = "reports said about 1,800 left";
         let q = one(text);
         assert_eq!(&text[q.start..q.end], "about 1,800");
+    }
+
+    #[test]
+    fn best_of_a_strict_bound_lies_inside_its_interval() {
+        assert_eq!(interval("more than 100 people"), (101.0, None, 101.0));
+        assert_eq!(interval("over 400 people"), (401.0, None, 401.0));
+        assert_eq!(interval("fewer than 10 people"), (0.0, Some(9.0), 9.0));
+        assert_eq!(interval("at least 52 people"), (52.0, None, 52.0));
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Whatever the qualifier and the figure, the best guess lies inside the interval.
+            #[test]
+            fn best_lies_inside_the_interval(
+                qualifier in prop::sample::select(
+                    QUALIFIERS.iter().map(|(p, _)| *p).chain(["", "between 3 and"]).collect::<Vec<_>>()
+                ),
+                n in 0u32..100_000,
+                tail in prop::sample::select(vec!["people", "or so people", "or more people", "to 200,000 people"]),
+            ) {
+                let text = format!("{qualifier} {n} {tail} were killed");
+                for q in find(&text, &[]) {
+                    prop_assert!(q.low <= q.best, "{:?}", q);
+                    prop_assert!(q.high.map_or(true, |h| q.best <= h), "{:?}", q);
+                }
+            }
+        }
     }
 }
