@@ -7,6 +7,7 @@
 //! sentence gives that event. Mentions under a modal or a negation ("whether to remove",
 //! "would be delisted") are dropped: they say what might happen, not what did.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
@@ -75,10 +76,11 @@ pub struct View<'a> {
     /// Date expressions of the sentence, spans relative to `text`.
     pub timexes: Vec<Timex>,
     pub published: Option<NaiveDate>,
-    /// Clause weight of the tokens ([`clause_distance`]), summed once per sentence.
-    clause: Prefix,
-    /// Words (not punctuation) among the tokens, summed once per sentence.
-    words: Prefix,
+    /// Clause weight of the tokens ([`clause_distance`]), summed once per sentence when first
+    /// asked for (a sentence without a trigger never needs it).
+    clause: OnceCell<Prefix>,
+    /// Words (not punctuation) among the tokens, summed once per sentence when first asked for.
+    words: OnceCell<Prefix>,
 }
 
 impl<'a> View<'a> {
@@ -89,22 +91,22 @@ impl<'a> View<'a> {
         timexes: Vec<Timex>,
         published: Option<NaiveDate>,
     ) -> View<'a> {
-        let clause = Prefix::new(&tokens, clause_weight);
-        let words = Prefix::new(&tokens, |t| usize::from(!t.is_punct()));
         View {
             text,
             tokens,
             timexes,
             published,
-            clause,
-            words,
+            clause: OnceCell::new(),
+            words: OnceCell::new(),
         }
     }
 
     /// Words (not punctuation) between two offsets, in either order.
     pub fn words_between(&self, from: usize, to: usize) -> usize {
         let (lo, hi) = if from <= to { (from, to) } else { (to, from) };
-        self.words.between(&self.tokens, lo, hi)
+        self.words
+            .get_or_init(|| Prefix::new(&self.tokens, |t| usize::from(!t.is_punct())))
+            .between(&self.tokens, lo, hi)
     }
 
     pub fn date_spans(&self) -> Vec<Range<usize>> {
@@ -314,7 +316,9 @@ fn finer_near(view: &View<'_>, found: &Found, nearest: usize, d: usize) -> usize
 /// [`CLAUSE_WORDS`] more: a date in the same clause as a trigger belongs to it before a date
 /// in the next clause does.
 fn clause_distance(view: &View<'_>, from: usize, to: usize) -> usize {
-    view.clause.between(&view.tokens, from, to)
+    view.clause
+        .get_or_init(|| Prefix::new(&view.tokens, clause_weight))
+        .between(&view.tokens, from, to)
 }
 
 /// What one token adds to [`clause_distance`].

@@ -48,11 +48,20 @@ fn token_regex() -> &'static Regex {
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     token_regex()
         .find_iter(text)
-        .map(|m| Token {
-            start: m.start(),
-            end: m.end(),
-            text: m.as_str(),
-            lower: m.as_str().to_lowercase().replace('’', "'"),
+        .map(|m| {
+            let text = m.as_str();
+            // Most tokens are ASCII without a typographic apostrophe: one allocation, not two.
+            let lower = if text.is_ascii() {
+                text.to_ascii_lowercase()
+            } else {
+                text.to_lowercase().replace('’', "'")
+            };
+            Token {
+                start: m.start(),
+                end: m.end(),
+                text,
+                lower,
+            }
         })
         .collect()
 }
