@@ -413,6 +413,87 @@ fn future_tense_near(text: &str, at: usize) -> bool {
     future < past
 }
 
+/// Past-tense verbs without the "-ed" ending that news writes before a weekday ("met Monday").
+#[rustfmt::skip]
+const IRREGULAR_PAST: &[&str] = &[
+    "said", "told", "met", "was", "were", "had", "did", "made", "went", "came", "took", "gave",
+    "left", "began", "won", "lost", "held", "found", "saw", "got", "put", "set", "sent", "spoke",
+    "wrote", "fell", "rose", "hit", "struck", "shot", "fled", "led", "broke", "chose", "drove",
+    "flew", "ran", "sold", "bought", "paid", "brought", "thought", "fought", "caught", "taught",
+    "kept", "felt", "heard", "meant", "stood", "understood", "became", "agreed", "freed", "quit",
+];
+
+/// Words before a weekday that put it ahead of the anchor: modals, plans, "as soon as".
+#[rustfmt::skip]
+const WEEKDAY_FUTURE_CUES: &[&str] = &[
+    "will", "would", "could", "might", "may", "shall", "should", "can", "ll", "next",
+    "planning", "plans", "plan", "scheduled", "expected", "due", "soon", "upcoming", "until",
+    "till",
+];
+
+/// Whether a bare weekday starting at byte `at` of `text` lies ahead of the anchor. News
+/// tense decides, read backwards from the weekday over at most eight words of its clause: the
+/// nearest cue wins. A past verb ("met", "announced") puts it behind; a modal, a plan word or an
+/// infinitive ("set to resume Monday") ahead; no cue leaves it behind, as most news reports what
+/// happened. A possessive weekday ("Monday's vote") names something already known: behind.
+fn weekday_ahead(text: &str, at: usize, end: usize) -> bool {
+    if text
+        .get(end..)
+        .is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
+    {
+        return false;
+    }
+    let Some(before) = text.get(at.saturating_sub(160)..at) else {
+        return false;
+    };
+    // The clause: back to the last sentence end or line break.
+    let clause_start = before
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            c == '\n'
+                || c == ';'
+                || (c == '.'
+                    && before
+                        .get(i + 1..)
+                        .is_some_and(|r| r.starts_with(' ') || r.starts_with('"'))
+                    && before
+                        .get(..i)
+                        .and_then(|b| b.chars().next_back())
+                        .is_some_and(|p| p.is_ascii_lowercase()))
+        })
+        .map(|(i, _)| i + 1)
+        .unwrap_or(0);
+    let clause = before.get(clause_start..).unwrap_or("");
+    let words: Vec<&str> = clause
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '"' | '(' | ')' | '`'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut later: Option<&str> = None;
+    for w in words.iter().rev().take(8) {
+        let lw = w.trim_matches('\'');
+        let is = |list: &[&str]| list.iter().any(|c| c.eq_ignore_ascii_case(lw));
+        if lw.eq_ignore_ascii_case("to") {
+            // An infinitive ("to resume"), not a place ("to Paris", "to the capital").
+            if later.is_some_and(|n| {
+                n.chars().all(|c| c.is_ascii_lowercase())
+                    && ![
+                        "the", "a", "an", "his", "her", "their", "its", "this", "that",
+                    ]
+                    .contains(&n)
+            }) {
+                return true;
+            }
+        } else if is(WEEKDAY_FUTURE_CUES) {
+            return true;
+        } else if is(IRREGULAR_PAST) || (lw.len() > 4 && lw.ends_with("ed")) {
+            return false;
+        }
+        later = Some(lw);
+    }
+    false
+}
+
 /// Decade words, from "twenties" (2) to "nineties" (9).
 const DECADE_WORDS: &[&str] = &[
     "twenties",
@@ -680,6 +761,15 @@ impl<'t, 'a> Grammar<'t, 'a> {
             return false;
         };
         future_tense_near(self.text, self.region_start + t.start)
+    }
+
+    /// Whether the bare weekday at token `i` lies ahead of the anchor (see [`weekday_ahead`]).
+    fn weekday_ahead_at(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        let at = self.region_start + t.start;
+        weekday_ahead(self.text, at, self.region_start + t.end)
     }
 
     fn day_point(&self, start: usize, y: Option<i32>, m: u32, d: u32) -> Option<(Point, Basis)> {
@@ -1183,7 +1273,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
             ));
         };
         let aw = a.weekday().number_from_monday();
-        let day = if self.future_before(start) {
+        let day = if self.weekday_ahead_at(start) {
             let ahead = (wd as i64 - aw as i64).rem_euclid(7);
             add_days(a, ahead)?
         } else {
@@ -2406,10 +2496,11 @@ impl<'t, 'a> Grammar<'t, 'a> {
             {
                 return None;
             }
-            "daily" => "XXXX-XX-XX".to_string(),
-            "weekly" => "XXXX-WXX".to_string(),
-            "monthly" => "XXXX-XX".to_string(),
-            "yearly" | "annually" => "XXXX".to_string(),
+            // TimeBank writes the frequency adverbs as their period: "daily" P1D.
+            "daily" => "P1D".to_string(),
+            "weekly" => "P1W".to_string(),
+            "monthly" => "P1M".to_string(),
+            "yearly" | "annually" => "P1Y".to_string(),
             "hourly" => "PT1H".to_string(),
             "quarterly" => "P3M".to_string(),
             "every" | "each" | "per" => {
