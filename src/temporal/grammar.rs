@@ -372,46 +372,71 @@ fn future_tense_near(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
     let lo = at.saturating_sub(120);
     let hi = (at + 120).min(bytes.len());
+    // The window stops at line breaks on both sides of `at`.
+    let (lo, hi) = {
+        let before = bytes.get(lo..at.min(hi)).unwrap_or(&[]);
+        let after = bytes.get(at.min(hi)..hi).unwrap_or(&[]);
+        let lo = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(lo, |p| lo + p + 1);
+        let hi = after
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(hi, |p| at.min(hi) + p);
+        (lo, hi)
+    };
+    let window = bytes.get(lo..hi).unwrap_or(&[]);
+    // A word cut by the window's left edge is no cue.
+    let cut = lo > 0 && bytes.get(lo - 1).is_some_and(|p| p.is_ascii_alphabetic());
     let (mut future, mut past) = (usize::MAX, usize::MAX);
-    let mut i = lo;
-    while i < hi {
-        let Some(&b) = bytes.get(i) else { break };
-        if b == b'\n' {
-            if i < at {
-                future = usize::MAX;
-                past = usize::MAX;
-                i += 1;
-                continue;
-            }
-            break;
-        }
-        if !b.is_ascii_alphabetic()
-            || (i > 0 && bytes.get(i - 1).is_some_and(|p| p.is_ascii_alphabetic()))
-        {
-            i += 1;
+    let mut pos = 0;
+    for (n, w) in window.split(|b| !b.is_ascii_alphabetic()).enumerate() {
+        let ws = lo + pos;
+        pos += w.len() + 1;
+        // Every cue is 2 to 9 letters long and starts with a letter of CUE_INITIALS.
+        if (n == 0 && cut) || !(2..=9).contains(&w.len()) {
             continue;
         }
-        let mut e = i;
-        while e < hi && bytes.get(e).is_some_and(|c| c.is_ascii_alphabetic()) {
-            e += 1;
+        let initial = w.first().map_or(0, |c| c.to_ascii_lowercase());
+        if !initial.is_ascii_lowercase() || CUE_INITIALS & (1 << (initial - b'a')) == 0 {
+            continue;
         }
-        if let Some(w) = text.get(i..e) {
-            let dist = if e <= at {
-                at - e
-            } else {
-                i.saturating_sub(at)
-            };
-            let is = |list: &[&str]| list.iter().any(|c| c.eq_ignore_ascii_case(w));
-            if is(FUTURE_CUES) {
-                future = future.min(dist);
-            } else if is(PAST_CUES) {
-                past = past.min(dist);
-            }
+        let we = ws + w.len();
+        let dist = if we <= at {
+            at - we
+        } else {
+            ws.saturating_sub(at)
+        };
+        let is = |list: &[&str]| list.iter().any(|c| c.as_bytes().eq_ignore_ascii_case(w));
+        if is(FUTURE_CUES) {
+            future = future.min(dist);
+        } else if is(PAST_CUES) {
+            past = past.min(dist);
         }
-        i = e;
     }
     future < past
 }
+
+/// Bit `c - 'a'` is set when some tense cue starts with letter `c`.
+const CUE_INITIALS: u32 = {
+    let mut mask = 0u32;
+    let lists: [&[&str]; 2] = [FUTURE_CUES, PAST_CUES];
+    let mut l = 0;
+    while l < lists.len() {
+        let list = lists[l];
+        let mut i = 0;
+        while i < list.len() {
+            let c = list[i].as_bytes()[0];
+            if c.is_ascii_lowercase() {
+                mask |= 1 << (c - b'a');
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    mask
+};
 
 /// Past-tense verbs without the "-ed" ending that news writes before a weekday ("met Monday").
 #[rustfmt::skip]
@@ -2130,10 +2155,11 @@ impl<'t, 'a> Grammar<'t, 'a> {
     fn holiday(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
         let start = c.i;
         let first = c.peek().filter(|t| t.upper && t.kind == TokKind::Word)?;
-        if !super::lexicon::HOLIDAYS
-            .iter()
-            .any(|(w, _)| w.split(' ').next() == Some(first.text))
-        {
+        let opens = |w: &str| {
+            w.strip_prefix(first.text)
+                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        };
+        if !super::lexicon::HOLIDAYS.iter().any(|(w, _)| opens(w)) {
             return None;
         }
         let (rule, len) = super::lexicon::HOLIDAYS.iter().find_map(|(words, rule)| {
