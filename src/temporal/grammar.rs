@@ -567,6 +567,29 @@ const NOT_YEAR_AFTER: &[&str] = &[
     "flights", "passengers",
 ];
 
+const MAX_PREFIXES: usize = 6;
+
+type Prefix<'t, 'a> = (Cursor<'t, 'a>, Option<Modifier>, bool);
+
+/// A short list of [`Prefix`]es without allocating.
+struct Prefixes<'t, 'a> {
+    items: [Prefix<'t, 'a>; MAX_PREFIXES],
+    len: usize,
+}
+
+impl<'t, 'a> Prefixes<'t, 'a> {
+    fn push(&mut self, p: Prefix<'t, 'a>) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = p;
+            self.len += 1;
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = Prefix<'t, 'a>> + '_ {
+        self.items.iter().take(self.len).copied()
+    }
+}
+
 /// The grammar over one region's tokens.
 pub struct Grammar<'t, 'a> {
     toks: &'t [Tok<'a>],
@@ -639,7 +662,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let c = Cursor { toks: self.toks, i };
         let mut best: Option<Hit> = None;
         // Prefixes: modifiers ("about", "late", "the end of") and "the", then a core rule.
-        for (after, modifier, det) in self.prefixes(c) {
+        for (after, modifier, det) in self.prefixes(c).iter() {
             for rule in self.rules() {
                 if let Some((end, id, meaning)) = rule(self, after) {
                     if det && !takes_determiner(id) {
@@ -746,8 +769,13 @@ impl<'t, 'a> Grammar<'t, 'a> {
     }
 
     /// The ways an expression may open: nothing, "the", a modifier, or a modifier and "the".
-    fn prefixes(&self, c: Cursor<'t, 'a>) -> Vec<(Cursor<'t, 'a>, Option<Modifier>, bool)> {
-        let mut out = vec![(c, None, false)];
+    /// The ways an expression may open at `c`: bare, after "the", after a modifier, after both.
+    /// At most [`MAX_PREFIXES`] of them, kept in an array: this runs at every candidate token.
+    fn prefixes(&self, c: Cursor<'t, 'a>) -> Prefixes<'t, 'a> {
+        let mut out = Prefixes {
+            items: [(c, None, false); MAX_PREFIXES],
+            len: 1,
+        };
         let mut d = c;
         let the = d.word("the");
         if the {
