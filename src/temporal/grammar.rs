@@ -1731,8 +1731,14 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 return None;
             }
             // TimeBank reads "recent years" as the past and "coming months" as the future;
-            // the span between ("intervening years") stays a vague duration.
+            // "recent months", "recent weeks" as the span they measure back from now; the span
+            // between ("intervening years") stays a vague duration.
             let meaning = match lead {
+                "recent" if matches!(u, Unit::Month | Unit::Week) => value(
+                    duration_value(None, u),
+                    TimexKind::Duration,
+                    Basis::Absolute,
+                ),
                 "recent" => value("PAST_REF".into(), TimexKind::Date, Basis::Anchor),
                 "coming" => value("FUTURE_REF".into(), TimexKind::Date, Basis::Anchor),
                 _ => value(
