@@ -619,8 +619,18 @@ type Rule<'t, 'a> =
     fn(&Grammar<'t, 'a>, Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)>;
 
 impl<'t, 'a> Grammar<'t, 'a> {
-    pub fn new(toks: &'t [Tok<'a>], ctx: Context, text: &'t str, region_start: usize) -> Self {
-        let mut next_strong = vec![usize::MAX; toks.len()];
+    /// `scratch` is a buffer to reuse (from [`Grammar::into_scratch`]), to spare an
+    /// allocation per region.
+    pub fn new(
+        toks: &'t [Tok<'a>],
+        ctx: Context,
+        text: &'t str,
+        region_start: usize,
+        scratch: Vec<usize>,
+    ) -> Self {
+        let mut next_strong = scratch;
+        next_strong.clear();
+        next_strong.resize(toks.len(), usize::MAX);
         let mut next = usize::MAX;
         for (i, t) in toks.iter().enumerate().rev() {
             if is_strong(t) {
@@ -637,6 +647,11 @@ impl<'t, 'a> Grammar<'t, 'a> {
             region_start,
             next_strong,
         }
+    }
+
+    /// Gives back the buffer passed to [`Grammar::new`].
+    pub fn into_scratch(self) -> Vec<usize> {
+        self.next_strong
     }
 
     pub fn set_previous(&mut self, p: Option<Point>) {

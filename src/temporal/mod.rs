@@ -203,6 +203,7 @@ impl Normalizer {
         // ASCII lowercasing keeps byte offsets, so a region's slice of it lines up.
         let lower_piece = piece.to_ascii_lowercase();
         let mut toks = Vec::new();
+        let mut scratch = Vec::new();
         for (rs, re) in regions(piece) {
             let (Some(orig), Some(lower)) = (piece.get(rs..re), lower_piece.get(rs..re)) else {
                 continue;
@@ -216,6 +217,7 @@ impl Normalizer {
                 },
                 piece,
                 rs,
+                std::mem::take(&mut scratch),
             );
             let mut i = 0;
             while i < toks.len() {
@@ -237,6 +239,7 @@ impl Normalizer {
                 out.push(timex);
                 g.set_previous(self.previous.map(|p| p.0));
             }
+            scratch = g.into_scratch();
         }
     }
 
