@@ -79,7 +79,11 @@ impl Error {
     }
 
     pub fn io(location: Location, source: std::io::Error) -> Self {
-        ErrorKind::Io { location, cause: source }.into()
+        ErrorKind::Io {
+            location,
+            cause: source,
+        }
+        .into()
     }
 
     pub fn parse(location: Location, message: impl Into<String>) -> Self {

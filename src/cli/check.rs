@@ -57,6 +57,9 @@ pub(crate) struct Inputs {
     /// factline.accepted.toml in the working directory, when it exists.
     #[arg(long, value_name = "FILE")]
     accepted: Option<PathBuf>,
+    /// No progress bar (it shows on a terminal for runs over many files).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 /// A checked run: the report (accepted findings marked), and how many accepted entries are stale.
@@ -77,7 +80,10 @@ pub(crate) fn check(paths: &[PathBuf], inputs: &Inputs) -> anyhow::Result<Checke
     let mut extraction = if paths.is_empty() {
         crate::Extraction::default()
     } else {
-        crate::extract_paths(&paths, &config, &|_| {})
+        let progress = crate::output::progress::Progress::for_paths(&paths, inputs.quiet);
+        let extraction = crate::extract_paths(&paths, &config, &progress.callback());
+        progress.finish();
+        extraction
     };
     if !inputs.claims.is_empty() {
         let mut docs: std::collections::BTreeSet<String> =
@@ -180,7 +186,11 @@ pub fn exit_status(report: &Report, fail_on: FailOn) -> ExitStatus {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
-    let Checked { report, stale, .. } = check(&args.paths, &args.input)?;
+    let Checked {
+        report,
+        stale,
+        config,
+    } = check(&args.paths, &args.input)?;
     super::print_diagnostics(&report.diagnostics);
     let format = args.format.unwrap_or(if io::stdout().is_terminal() {
         Format::Table
@@ -193,7 +203,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
         Format::Table => crate::output::table::render(&report, &mut out)?,
         Format::Markdown => crate::output::markdown::render(&report, &mut out)?,
         Format::Json => crate::output::json::render(&report, &mut out)?,
-        Format::Sarif => crate::output::sarif::render(&report, &mut out)?,
+        Format::Sarif => {
+            let names = crate::output::Names::from_config(&config);
+            crate::output::sarif::render_with(&report, &names, &mut out)?
+        }
     }
     out.flush()?;
     let status = exit_status(&report, args.fail_on);

@@ -30,11 +30,16 @@ pub struct Args {
     /// Folder of rules (for events.toml). Defaults to the bundled rules.
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
+    /// No progress bar (it shows on a terminal for runs over many files).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
     let config = super::load_config(args.rules.as_deref())?;
-    let extraction = crate::extract_paths(&args.paths, &config, &|_| {});
+    let progress = crate::output::progress::Progress::for_paths(&args.paths, args.quiet);
+    let extraction = crate::extract_paths(&args.paths, &config, &progress.callback());
+    progress.finish();
     let skipped = super::print_diagnostics(&extraction.diagnostics);
     crate::output::write_atomically(&args.output, |w| write_claims(&extraction.claims, w))
         .with_context(|| format!("writing {}", args.output.display()))?;

@@ -203,7 +203,29 @@ fn has_four_digits(line: &str) -> bool {
 /// A date given as a value (a `published:` header, a JSONL field, page metadata): ISO
 /// ("2013-09-20", "2013-09-20T21:43:00-04:00") or a written full date.
 pub(crate) fn parse_date_value(value: &str) -> Option<NaiveDate> {
-    full_dates(value.trim()).first().map(|d| d.date)
+    let value = value.trim();
+    full_dates(value)
+        .first()
+        .map(|d| d.date)
+        .or_else(|| machine_date(value))
+}
+
+/// Metadata fields (header `published:`, JSONL `published`, page meta tags) also come in
+/// machine formats the prose parser does not read: RFC 2822 (`Fri, 20 Sep 2013 21:43:00
+/// +0000`), slashed dates (`2013/09/20`, `09/20/2013`), Unix timestamps. The dateparser crate
+/// reads those. It fills what a value leaves out from the clock, so a value must carry a
+/// four-digit year (or be a timestamp) before its answer is taken: the clock never decides.
+fn machine_date(value: &str) -> Option<NaiveDate> {
+    let digits = |s: &str| s.len() >= 9 && s.bytes().all(|b| b.is_ascii_digit());
+    let has_year = value
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|run| run.len() == 4 && run.starts_with(['1', '2']));
+    if value.len() > 64 || !(has_year || digits(value)) {
+        return None;
+    }
+    dateparser::parse_with_timezone(value, &chrono::Utc)
+        .ok()
+        .map(|dt| dt.date_naive())
 }
 
 #[cfg(test)]
@@ -215,6 +237,29 @@ mod tests {
             .iter()
             .map(|d| d.date.to_string())
             .collect()
+    }
+
+    #[test]
+    fn machine_formats_of_metadata_dates() {
+        for value in [
+            "Fri, 20 Sep 2013 21:43:00 +0000",
+            "2013/09/20",
+            "09/20/2013",
+            "1379713380",
+        ] {
+            assert_eq!(
+                parse_date_value(value).map(|d| d.to_string()).as_deref(),
+                Some("2013-09-20"),
+                "{value}"
+            );
+        }
+    }
+
+    #[test]
+    fn metadata_without_a_year_is_not_completed_from_the_clock() {
+        for value in ["9:30 pm", "Sep 20", "yesterday"] {
+            assert_eq!(parse_date_value(value), None, "{value}");
+        }
     }
 
     #[test]
