@@ -1793,6 +1793,17 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 ));
             }
         };
+        // "2 1/2 years": a written half after the count.
+        let fraction_half = n.is_some() && {
+            let mut e = c;
+            let ok = e.num().is_some_and(|t| t.num == 1 && t.digits == 1)
+                && e.punct(b'/')
+                && e.num().is_some_and(|t| t.num == 2 && t.digits == 1);
+            if ok {
+                c = e;
+            }
+            ok
+        };
         let hyphenated = c.punct(b'-');
         let _ = c.any(&[
             "more",
@@ -1854,6 +1865,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
         if half {
             c = e;
         }
+        let half = half || fraction_half;
         if c.peek()
             .is_some_and(|t| matches!(t.text, "ago" | "earlier" | "later"))
         {
@@ -2837,24 +2849,29 @@ pub fn duration_value(n: Option<u32>, u: Unit) -> String {
         Unit::Month => ("M", false, 1),
         Unit::Quarter => ("M", false, 3),
         Unit::Year => ("Y", false, 1),
-        Unit::Decade => ("DE", false, 1),
-        Unit::Century => ("CE", false, 1),
+        // A counted decade or century is written in years, as the TimeML corpora do
+        // ("two decades" P20Y); an uncounted one keeps its own unit ("decades" PXDE).
+        Unit::Decade => ("Y", false, 10),
+        Unit::Century => ("Y", false, 100),
     };
     let t = if time { "T" } else { "" };
     match n {
         Some(n) => format!("P{t}{}{unit}", n.saturating_mul(mult)),
         None if u == Unit::Quarter => "PXQ".to_string(),
+        None if u == Unit::Decade => "PXDE".to_string(),
+        None if u == Unit::Century => "PXCE".to_string(),
         None => format!("P{t}X{unit}"),
     }
 }
 
 fn half_duration(n: u32, u: Unit) -> String {
+    // TimeBank writes the half in the next smaller unit: "2 1/2 years" P2Y6M.
     match u {
-        Unit::Year => format!("P{}M", n * 12 + 6),
-        Unit::Hour => format!("PT{}M", n * 60 + 30),
-        Unit::Minute => format!("PT{}S", n * 60 + 30),
-        Unit::Day => format!("PT{}H", n * 24 + 12),
-        Unit::Month => format!("P{}D", n * 30 + 15),
+        Unit::Year => format!("P{n}Y6M"),
+        Unit::Hour => format!("PT{n}H30M"),
+        Unit::Minute => format!("PT{n}M30S"),
+        Unit::Day => format!("P{n}DT12H"),
+        Unit::Month => format!("P{n}M15D"),
         _ => duration_value(Some(n), u),
     }
 }
