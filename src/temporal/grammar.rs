@@ -2369,15 +2369,18 @@ impl<'t, 'a> Grammar<'t, 'a> {
         {
             let mut e = c;
             if e.word("year") {
-                let _ = e.punct(b'-') || (e.punct(b'\'') && e.word("s"));
+                let hyphen = e.punct(b'-');
+                let _ = hyphen || (e.punct(b'\'') && e.word("s"));
                 if e.word("end") {
-                    // TimeBank writes the year's last day.
+                    // TimeBank writes "year-end" as the year's last day, "year end" and
+                    // "year's end" as the year.
                     let y = a?.year();
-                    return Some((
-                        e,
-                        "year-end",
-                        point(Point::Day(Some(y), 12, 31), Basis::Anchor),
-                    ));
+                    let p = if hyphen {
+                        Point::Day(Some(y), 12, 31)
+                    } else {
+                        Point::Year(y)
+                    };
+                    return Some((e, "year-end", point(p, Basis::Anchor)));
                 }
             }
         }
