@@ -1901,7 +1901,6 @@ impl<'t, 'a> Grammar<'t, 'a> {
             "final",
             "ensuing",
         ])?;
-        let _ = w;
         let n = c.count();
         let (u, pl) = c.unit()?;
         if n.is_none() && !pl {
@@ -1909,6 +1908,15 @@ impl<'t, 'a> Grammar<'t, 'a> {
         }
         let _ = c.word("ahead");
         let n = n.flatten();
+        // An uncounted stretch of the past ("the past few months", "past years") is the vague
+        // past in TimeBank, like "recent years"; the uncounted future stays a duration.
+        if n.is_none() && matches!(w, "past" | "last") {
+            return Some((
+                c,
+                "past-next-units",
+                value("PAST_REF".into(), TimexKind::Date, Basis::Anchor),
+            ));
+        }
         Some((
             c,
             "past-next-units",
