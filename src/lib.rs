@@ -124,53 +124,63 @@ pub struct Extraction {
 }
 
 /// Reads every input in parallel, one document's text in memory per worker, and extracts claims.
-/// `progress` is called once per input done (for a progress bar). The result does not depend on
-/// the thread count or the order of `paths`.
+/// Inputs are streamed from the folder walk, never listed, so memory grows with claims, not
+/// with the number of files. `progress` is called once per input done (for a progress bar).
+/// The result does not depend on the thread count or the order of `paths`: claims and
+/// diagnostics are sorted at the end.
 pub fn extract_paths(
     paths: &[PathBuf],
     config: &Config,
     progress: &(dyn Fn(&Input) + Sync),
 ) -> Extraction {
-    let mut diagnostics = Vec::new();
-    let mut inputs = ingest::discover(paths, &mut diagnostics);
-    inputs.sort_by(|a, b| input_key(a).cmp(&input_key(b)));
-    inputs.dedup();
-    let parts: Vec<Extraction> = inputs
-        .par_iter()
-        .map(|input| {
-            let mut part = Extraction::default();
-            let mut diags = Vec::new();
-            ingest::read(
-                input,
-                &mut |doc| {
-                    part.documents += 1;
-                    part.claims.extend(extract_document(&doc, config));
-                },
-                &mut diags,
-            );
-            part.diagnostics = diags;
-            progress(input);
+    let mut all = ingest::inputs(paths)
+        .par_bridge()
+        .fold(Extraction::default, |mut part, item| {
+            match item {
+                Ok(input) => {
+                    ingest::read(
+                        &input,
+                        &mut |doc| {
+                            part.documents += 1;
+                            part.claims.extend(extract_document(&doc, config));
+                        },
+                        &mut part.diagnostics,
+                    );
+                    progress(&input);
+                }
+                Err(diagnostic) => part.diagnostics.push(diagnostic),
+            }
             part
         })
-        .collect();
-    let mut all = Extraction {
-        diagnostics,
-        ..Extraction::default()
-    };
-    for part in parts {
-        all.documents += part.documents;
-        all.claims.extend(part.claims);
-        all.diagnostics.extend(part.diagnostics);
-    }
+        .reduce(Extraction::default, |mut a, b| {
+            a.documents += b.documents;
+            a.claims.extend(b.claims);
+            a.diagnostics.extend(b.diagnostics);
+            a
+        });
     sort_claims(&mut all.claims);
+    sort_diagnostics(&mut all.diagnostics);
     all
 }
 
-fn input_key(input: &Input) -> (u8, &Path) {
-    match input {
-        Input::Stdin => (0, Path::new("-")),
-        Input::File(p) => (1, p.as_path()),
-    }
+/// Sorts diagnostics by where they happened, so stderr is the same on every run.
+pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (
+            &a.location.path,
+            a.location.line,
+            a.location.column,
+            a.level,
+            &a.message,
+        )
+            .cmp(&(
+                &b.location.path,
+                b.location.line,
+                b.location.column,
+                b.level,
+                &b.message,
+            ))
+    });
 }
 
 /// Sorts claims into the canonical order every output uses.

@@ -681,3 +681,25 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_path_given_twice_or_inside_a_given_folder_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    let inner = sub.join("a.txt");
+    std::fs::write(&inner, "Nothing happened.").unwrap();
+    std::fs::write(dir.path().join("b.md"), "Nothing either.").unwrap();
+    let given = [
+        inner.clone(),
+        dir.path().to_path_buf(),
+        sub.clone(),
+        dir.path().to_path_buf(),
+    ];
+    let mut found: Vec<Input> = ingest::inputs(&given).map(Result::unwrap).collect();
+    found.sort_by_key(|i| format!("{i:?}"));
+    assert_eq!(
+        found,
+        [Input::File(dir.path().join("b.md")), Input::File(inner)]
+    );
+}

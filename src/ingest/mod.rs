@@ -100,68 +100,97 @@ pub enum Input {
 }
 
 /// Expands the paths given on the command line into inputs: files as they are, folders walked
-/// recursively for .txt/.md/.html/.htm/.jsonl in a stable (sorted) order, `-` as stdin.
-/// A missing path is an error diagnostic naming it; a symlink loop inside a folder is reported
-/// and not followed.
+/// recursively for the known extensions, `-` as stdin. Collects [`inputs`] and sorts them, so
+/// the list does not depend on the file system's order.
 pub fn discover(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<Input> {
-    let mut inputs = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
-            continue;
-        }
-        match std::fs::metadata(path) {
-            Err(e) => diagnostics.push(Diagnostic::error(
-                Location::file(path),
-                format!("cannot read {}: {e}", path.display()),
-            )),
-            Ok(meta) if meta.is_dir() => walk(path, &mut inputs, diagnostics),
-            Ok(_) => inputs.push(Input::File(path.clone())),
+    let mut found = Vec::new();
+    for item in inputs(paths) {
+        match item {
+            Ok(input) => found.push(input),
+            Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
-    inputs
+    found.sort_by(|a, b| match (a, b) {
+        (Input::File(a), Input::File(b)) => a.cmp(b),
+        (Input::Stdin, Input::Stdin) => std::cmp::Ordering::Equal,
+        (Input::Stdin, _) => std::cmp::Ordering::Less,
+        (_, Input::Stdin) => std::cmp::Ordering::Greater,
+    });
+    found
+}
+
+/// The inputs of [`discover`] one at a time, in the walk's order (unsorted: a sorted walk would
+/// hold whole folders), so a folder of a million files is never held as a list. Problems (a missing path, an unreadable folder: errors; a symlink loop: a warning)
+/// come as `Err` in the walk's order. A path given twice, or inside a folder also given, is
+/// read once.
+pub fn inputs(paths: &[PathBuf]) -> impl Iterator<Item = Result<Input, Diagnostic>> + Send + '_ {
+    let mut given: Vec<&PathBuf> = paths.iter().collect();
+    given.sort();
+    given.dedup();
+    let mut folders: Vec<&PathBuf> = Vec::new();
+    let mut kept: Vec<&PathBuf> = Vec::with_capacity(given.len());
+    for path in given {
+        if folders.iter().any(|f| path.starts_with(f)) {
+            continue;
+        }
+        if path.as_os_str() != "-" && path.is_dir() {
+            folders.push(path);
+        }
+        kept.push(path);
+    }
+    kept.into_iter().flat_map(expand)
+}
+
+/// One given path as inputs.
+fn expand(path: &PathBuf) -> Box<dyn Iterator<Item = Result<Input, Diagnostic>> + Send + '_> {
+    if path.as_os_str() == "-" {
+        return Box::new(std::iter::once(Ok(Input::Stdin)));
+    }
+    match std::fs::metadata(path) {
+        Err(e) => Box::new(std::iter::once(Err(Diagnostic::error(
+            Location::file(path),
+            format!("cannot read {}: {e}", path.display()),
+        )))),
+        Ok(meta) if meta.is_dir() => Box::new(walk(path)),
+        Ok(_) => Box::new(std::iter::once(Ok(Input::File(path.clone())))),
+    }
 }
 
 /// The extensions a folder walk picks up (case-insensitive).
 pub const EXTENSIONS: [&str; 7] = ["txt", "md", "markdown", "html", "htm", "jsonl", "ndjson"];
 
-fn walk(dir: &Path, inputs: &mut Vec<Input>, diagnostics: &mut Vec<Diagnostic>) {
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name();
-    for entry in walker {
-        match entry {
-            Ok(entry) => {
-                if entry.file_type().is_file() && has_known_extension(entry.path()) {
-                    inputs.push(Input::File(entry.into_path()));
-                }
-            }
-            Err(e) => {
-                let path = e
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| dir.to_path_buf());
-                if let Some(ancestor) = e.loop_ancestor() {
-                    diagnostics.push(Diagnostic::warning(
-                        Location::file(&path),
-                        format!(
-                            "symlink loop: {} leads back to {}; not followed",
-                            path.display(),
-                            ancestor.display()
-                        ),
-                    ));
-                } else {
-                    let message = e
-                        .io_error()
-                        .map_or_else(|| e.to_string(), ToString::to_string);
-                    diagnostics.push(Diagnostic::error(
-                        Location::file(&path),
-                        format!("cannot read {}: {message}", path.display()),
-                    ));
-                }
-            }
+fn walk(dir: &Path) -> impl Iterator<Item = Result<Input, Diagnostic>> + Send + '_ {
+    // No sorting here: a sorted walk holds a whole folder's entries at once. Outputs are sorted
+    // at the end instead, so the walk's order never shows.
+    let walker = walkdir::WalkDir::new(dir).follow_links(true);
+    walker.into_iter().filter_map(move |entry| match entry {
+        Ok(entry) => (entry.file_type().is_file() && has_known_extension(entry.path()))
+            .then(|| Ok(Input::File(entry.into_path()))),
+        Err(e) => {
+            let path = e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| dir.to_path_buf());
+            Some(Err(if let Some(ancestor) = e.loop_ancestor() {
+                Diagnostic::warning(
+                    Location::file(&path),
+                    format!(
+                        "symlink loop: {} leads back to {}; not followed",
+                        path.display(),
+                        ancestor.display()
+                    ),
+                )
+            } else {
+                let message = e
+                    .io_error()
+                    .map_or_else(|| e.to_string(), ToString::to_string);
+                Diagnostic::error(
+                    Location::file(&path),
+                    format!("cannot read {}: {message}", path.display()),
+                )
+            }))
         }
-    }
+    })
 }
 
 fn has_known_extension(path: &Path) -> bool {
