@@ -372,45 +372,151 @@ fn future_tense_near(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
     let lo = at.saturating_sub(120);
     let hi = (at + 120).min(bytes.len());
+    // The window stops at line breaks on both sides of `at`.
+    let (lo, hi) = {
+        let before = bytes.get(lo..at.min(hi)).unwrap_or(&[]);
+        let after = bytes.get(at.min(hi)..hi).unwrap_or(&[]);
+        let lo = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(lo, |p| lo + p + 1);
+        let hi = after
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(hi, |p| at.min(hi) + p);
+        (lo, hi)
+    };
+    let window = bytes.get(lo..hi).unwrap_or(&[]);
+    // A word cut by the window's left edge is no cue.
+    let cut = lo > 0 && bytes.get(lo - 1).is_some_and(|p| p.is_ascii_alphabetic());
     let (mut future, mut past) = (usize::MAX, usize::MAX);
-    let mut i = lo;
-    while i < hi {
-        let Some(&b) = bytes.get(i) else { break };
-        if b == b'\n' {
-            if i < at {
-                future = usize::MAX;
-                past = usize::MAX;
-                i += 1;
-                continue;
-            }
-            break;
-        }
-        if !b.is_ascii_alphabetic()
-            || (i > 0 && bytes.get(i - 1).is_some_and(|p| p.is_ascii_alphabetic()))
-        {
-            i += 1;
+    let mut pos = 0;
+    for (n, w) in window.split(|b| !b.is_ascii_alphabetic()).enumerate() {
+        let ws = lo + pos;
+        pos += w.len() + 1;
+        // Every cue is 2 to 9 letters long and starts with a letter of CUE_INITIALS.
+        if (n == 0 && cut) || !(2..=9).contains(&w.len()) {
             continue;
         }
-        let mut e = i;
-        while e < hi && bytes.get(e).is_some_and(|c| c.is_ascii_alphabetic()) {
-            e += 1;
+        let initial = w.first().map_or(0, |c| c.to_ascii_lowercase());
+        if !initial.is_ascii_lowercase() || CUE_INITIALS & (1 << (initial - b'a')) == 0 {
+            continue;
         }
-        if let Some(w) = text.get(i..e) {
-            let dist = if e <= at {
-                at - e
-            } else {
-                i.saturating_sub(at)
-            };
-            let is = |list: &[&str]| list.iter().any(|c| c.eq_ignore_ascii_case(w));
-            if is(FUTURE_CUES) {
-                future = future.min(dist);
-            } else if is(PAST_CUES) {
-                past = past.min(dist);
-            }
+        let we = ws + w.len();
+        let dist = if we <= at {
+            at - we
+        } else {
+            ws.saturating_sub(at)
+        };
+        let is = |list: &[&str]| list.iter().any(|c| c.as_bytes().eq_ignore_ascii_case(w));
+        if is(FUTURE_CUES) {
+            future = future.min(dist);
+        } else if is(PAST_CUES) {
+            past = past.min(dist);
         }
-        i = e;
     }
     future < past
+}
+
+/// Bit `c - 'a'` is set when some tense cue starts with letter `c`.
+const CUE_INITIALS: u32 = {
+    let mut mask = 0u32;
+    let lists: [&[&str]; 2] = [FUTURE_CUES, PAST_CUES];
+    let mut l = 0;
+    while l < lists.len() {
+        let list = lists[l];
+        let mut i = 0;
+        while i < list.len() {
+            let c = list[i].as_bytes()[0];
+            if c.is_ascii_lowercase() {
+                mask |= 1 << (c - b'a');
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    mask
+};
+
+/// Past-tense verbs without the "-ed" ending that news writes before a weekday ("met Monday").
+#[rustfmt::skip]
+const IRREGULAR_PAST: &[&str] = &[
+    "said", "told", "met", "was", "were", "had", "did", "made", "went", "came", "took", "gave",
+    "left", "began", "won", "lost", "held", "found", "saw", "got", "put", "set", "sent", "spoke",
+    "wrote", "fell", "rose", "hit", "struck", "shot", "fled", "led", "broke", "chose", "drove",
+    "flew", "ran", "sold", "bought", "paid", "brought", "thought", "fought", "caught", "taught",
+    "kept", "felt", "heard", "meant", "stood", "understood", "became", "agreed", "freed", "quit",
+];
+
+/// Words before a weekday that put it ahead of the anchor: modals, plans, "as soon as".
+#[rustfmt::skip]
+const WEEKDAY_FUTURE_CUES: &[&str] = &[
+    "will", "would", "could", "might", "may", "shall", "should", "can", "ll", "next",
+    "planning", "plans", "plan", "scheduled", "expected", "due", "soon", "upcoming", "until",
+    "till",
+];
+
+/// Whether a bare weekday starting at byte `at` of `text` lies ahead of the anchor. News
+/// tense decides, read backwards from the weekday over at most eight words of its clause: the
+/// nearest cue wins. A past verb ("met", "announced") puts it behind; a modal, a plan word or an
+/// infinitive ("set to resume Monday") ahead; no cue leaves it behind, as most news reports what
+/// happened. A possessive weekday ("Monday's vote") names something already known: behind.
+fn weekday_ahead(text: &str, at: usize, end: usize) -> bool {
+    if text
+        .get(end..)
+        .is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
+    {
+        return false;
+    }
+    let Some(before) = text.get(at.saturating_sub(160)..at) else {
+        return false;
+    };
+    // The clause: back to the last sentence end or line break.
+    let clause_start = before
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            c == '\n'
+                || c == ';'
+                || (c == '.'
+                    && before
+                        .get(i + 1..)
+                        .is_some_and(|r| r.starts_with(' ') || r.starts_with('"'))
+                    && before
+                        .get(..i)
+                        .and_then(|b| b.chars().next_back())
+                        .is_some_and(|p| p.is_ascii_lowercase()))
+        })
+        .map(|(i, _)| i + 1)
+        .unwrap_or(0);
+    let clause = before.get(clause_start..).unwrap_or("");
+    let words: Vec<&str> = clause
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '"' | '(' | ')' | '`'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut later: Option<&str> = None;
+    for w in words.iter().rev().take(8) {
+        let lw = w.trim_matches('\'');
+        let is = |list: &[&str]| list.iter().any(|c| c.eq_ignore_ascii_case(lw));
+        if lw.eq_ignore_ascii_case("to") {
+            // An infinitive ("to resume"), not a place ("to Paris", "to the capital").
+            if later.is_some_and(|n| {
+                n.chars().all(|c| c.is_ascii_lowercase())
+                    && ![
+                        "the", "a", "an", "his", "her", "their", "its", "this", "that",
+                    ]
+                    .contains(&n)
+            }) {
+                return true;
+            }
+        } else if is(WEEKDAY_FUTURE_CUES) {
+            return true;
+        } else if is(IRREGULAR_PAST) || (lw.len() > 4 && lw.ends_with("ed")) {
+            return false;
+        }
+        later = Some(lw);
+    }
+    false
 }
 
 /// Decade words, from "twenties" (2) to "nineties" (9).
@@ -461,6 +567,29 @@ const NOT_YEAR_AFTER: &[&str] = &[
     "flights", "passengers",
 ];
 
+const MAX_PREFIXES: usize = 6;
+
+type Prefix<'t, 'a> = (Cursor<'t, 'a>, Option<Modifier>, bool);
+
+/// A short list of [`Prefix`]es without allocating.
+struct Prefixes<'t, 'a> {
+    items: [Prefix<'t, 'a>; MAX_PREFIXES],
+    len: usize,
+}
+
+impl<'t, 'a> Prefixes<'t, 'a> {
+    fn push(&mut self, p: Prefix<'t, 'a>) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = p;
+            self.len += 1;
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = Prefix<'t, 'a>> + '_ {
+        self.items.iter().take(self.len).copied()
+    }
+}
+
 /// The grammar over one region's tokens.
 pub struct Grammar<'t, 'a> {
     toks: &'t [Tok<'a>],
@@ -490,8 +619,18 @@ type Rule<'t, 'a> =
     fn(&Grammar<'t, 'a>, Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)>;
 
 impl<'t, 'a> Grammar<'t, 'a> {
-    pub fn new(toks: &'t [Tok<'a>], ctx: Context, text: &'t str, region_start: usize) -> Self {
-        let mut next_strong = vec![usize::MAX; toks.len()];
+    /// `scratch` is a buffer to reuse (from [`Grammar::into_scratch`]), to spare an
+    /// allocation per region.
+    pub fn new(
+        toks: &'t [Tok<'a>],
+        ctx: Context,
+        text: &'t str,
+        region_start: usize,
+        scratch: Vec<usize>,
+    ) -> Self {
+        let mut next_strong = scratch;
+        next_strong.clear();
+        next_strong.resize(toks.len(), usize::MAX);
         let mut next = usize::MAX;
         for (i, t) in toks.iter().enumerate().rev() {
             if is_strong(t) {
@@ -508,6 +647,11 @@ impl<'t, 'a> Grammar<'t, 'a> {
             region_start,
             next_strong,
         }
+    }
+
+    /// Gives back the buffer passed to [`Grammar::new`].
+    pub fn into_scratch(self) -> Vec<usize> {
+        self.next_strong
     }
 
     pub fn set_previous(&mut self, p: Option<Point>) {
@@ -533,7 +677,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let c = Cursor { toks: self.toks, i };
         let mut best: Option<Hit> = None;
         // Prefixes: modifiers ("about", "late", "the end of") and "the", then a core rule.
-        for (after, modifier, det) in self.prefixes(c) {
+        for (after, modifier, det) in self.prefixes(c).iter() {
             for rule in self.rules() {
                 if let Some((end, id, meaning)) = rule(self, after) {
                     if det && !takes_determiner(id) {
@@ -640,8 +784,13 @@ impl<'t, 'a> Grammar<'t, 'a> {
     }
 
     /// The ways an expression may open: nothing, "the", a modifier, or a modifier and "the".
-    fn prefixes(&self, c: Cursor<'t, 'a>) -> Vec<(Cursor<'t, 'a>, Option<Modifier>, bool)> {
-        let mut out = vec![(c, None, false)];
+    /// The ways an expression may open at `c`: bare, after "the", after a modifier, after both.
+    /// At most [`MAX_PREFIXES`] of them, kept in an array: this runs at every candidate token.
+    fn prefixes(&self, c: Cursor<'t, 'a>) -> Prefixes<'t, 'a> {
+        let mut out = Prefixes {
+            items: [(c, None, false); MAX_PREFIXES],
+            len: 1,
+        };
         let mut d = c;
         let the = d.word("the");
         if the {
@@ -680,6 +829,15 @@ impl<'t, 'a> Grammar<'t, 'a> {
             return false;
         };
         future_tense_near(self.text, self.region_start + t.start)
+    }
+
+    /// Whether the bare weekday at token `i` lies ahead of the anchor (see [`weekday_ahead`]).
+    fn weekday_ahead_at(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        let at = self.region_start + t.start;
+        weekday_ahead(self.text, at, self.region_start + t.end)
     }
 
     fn day_point(&self, start: usize, y: Option<i32>, m: u32, d: u32) -> Option<(Point, Basis)> {
@@ -1183,7 +1341,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
             ));
         };
         let aw = a.weekday().number_from_monday();
-        let day = if self.future_before(start) {
+        let day = if self.weekday_ahead_at(start) {
             let ahead = (wd as i64 - aw as i64).rem_euclid(7);
             add_days(a, ahead)?
         } else {
@@ -1588,8 +1746,14 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 return None;
             }
             // TimeBank reads "recent years" as the past and "coming months" as the future;
-            // the span between ("intervening years") stays a vague duration.
+            // "recent months", "recent weeks" as the span they measure back from now; the span
+            // between ("intervening years") stays a vague duration.
             let meaning = match lead {
+                "recent" if matches!(u, Unit::Month | Unit::Week) => value(
+                    duration_value(None, u),
+                    TimexKind::Duration,
+                    Basis::Absolute,
+                ),
                 "recent" => value("PAST_REF".into(), TimexKind::Date, Basis::Anchor),
                 "coming" => value("FUTURE_REF".into(), TimexKind::Date, Basis::Anchor),
                 _ => value(
@@ -1628,6 +1792,17 @@ impl<'t, 'a> Grammar<'t, 'a> {
                     ),
                 ));
             }
+        };
+        // "2 1/2 years": a written half after the count.
+        let fraction_half = n.is_some() && {
+            let mut e = c;
+            let ok = e.num().is_some_and(|t| t.num == 1 && t.digits == 1)
+                && e.punct(b'/')
+                && e.num().is_some_and(|t| t.num == 2 && t.digits == 1);
+            if ok {
+                c = e;
+            }
+            ok
         };
         let hyphenated = c.punct(b'-');
         let _ = c.any(&[
@@ -1690,6 +1865,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
         if half {
             c = e;
         }
+        let half = half || fraction_half;
         if c.peek()
             .is_some_and(|t| matches!(t.text, "ago" | "earlier" | "later"))
         {
@@ -1725,7 +1901,6 @@ impl<'t, 'a> Grammar<'t, 'a> {
             "final",
             "ensuing",
         ])?;
-        let _ = w;
         let n = c.count();
         let (u, pl) = c.unit()?;
         if n.is_none() && !pl {
@@ -1733,6 +1908,15 @@ impl<'t, 'a> Grammar<'t, 'a> {
         }
         let _ = c.word("ahead");
         let n = n.flatten();
+        // An uncounted stretch of the past ("the past few months", "past years") is the vague
+        // past in TimeBank, like "recent years"; the uncounted future stays a duration.
+        if n.is_none() && matches!(w, "past" | "last") {
+            return Some((
+                c,
+                "past-next-units",
+                value("PAST_REF".into(), TimexKind::Date, Basis::Anchor),
+            ));
+        }
         Some((
             c,
             "past-next-units",
@@ -2040,10 +2224,11 @@ impl<'t, 'a> Grammar<'t, 'a> {
     fn holiday(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
         let start = c.i;
         let first = c.peek().filter(|t| t.upper && t.kind == TokKind::Word)?;
-        if !super::lexicon::HOLIDAYS
-            .iter()
-            .any(|(w, _)| w.split(' ').next() == Some(first.text))
-        {
+        let opens = |w: &str| {
+            w.strip_prefix(first.text)
+                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        };
+        if !super::lexicon::HOLIDAYS.iter().any(|(w, _)| opens(w)) {
             return None;
         }
         let (rule, len) = super::lexicon::HOLIDAYS.iter().find_map(|(words, rule)| {
@@ -2192,15 +2377,18 @@ impl<'t, 'a> Grammar<'t, 'a> {
         {
             let mut e = c;
             if e.word("year") {
-                let _ = e.punct(b'-') || (e.punct(b'\'') && e.word("s"));
+                let hyphen = e.punct(b'-');
+                let _ = hyphen || (e.punct(b'\'') && e.word("s"));
                 if e.word("end") {
-                    // TimeBank writes the year's last day.
+                    // TimeBank writes "year-end" as the year's last day, "year end" and
+                    // "year's end" as the year.
                     let y = a?.year();
-                    return Some((
-                        e,
-                        "year-end",
-                        point(Point::Day(Some(y), 12, 31), Basis::Anchor),
-                    ));
+                    let p = if hyphen {
+                        Point::Day(Some(y), 12, 31)
+                    } else {
+                        Point::Year(y)
+                    };
+                    return Some((e, "year-end", point(p, Basis::Anchor)));
                 }
             }
         }
@@ -2406,10 +2594,11 @@ impl<'t, 'a> Grammar<'t, 'a> {
             {
                 return None;
             }
-            "daily" => "XXXX-XX-XX".to_string(),
-            "weekly" => "XXXX-WXX".to_string(),
-            "monthly" => "XXXX-XX".to_string(),
-            "yearly" | "annually" => "XXXX".to_string(),
+            // TimeBank writes the frequency adverbs as their period: "daily" P1D.
+            "daily" => "P1D".to_string(),
+            "weekly" => "P1W".to_string(),
+            "monthly" => "P1M".to_string(),
+            "yearly" | "annually" => "P1Y".to_string(),
             "hourly" => "PT1H".to_string(),
             "quarterly" => "P3M".to_string(),
             "every" | "each" | "per" => {
@@ -2671,24 +2860,29 @@ pub fn duration_value(n: Option<u32>, u: Unit) -> String {
         Unit::Month => ("M", false, 1),
         Unit::Quarter => ("M", false, 3),
         Unit::Year => ("Y", false, 1),
-        Unit::Decade => ("DE", false, 1),
-        Unit::Century => ("CE", false, 1),
+        // A counted decade or century is written in years, as the TimeML corpora do
+        // ("two decades" P20Y); an uncounted one keeps its own unit ("decades" PXDE).
+        Unit::Decade => ("Y", false, 10),
+        Unit::Century => ("Y", false, 100),
     };
     let t = if time { "T" } else { "" };
     match n {
         Some(n) => format!("P{t}{}{unit}", n.saturating_mul(mult)),
         None if u == Unit::Quarter => "PXQ".to_string(),
+        None if u == Unit::Decade => "PXDE".to_string(),
+        None if u == Unit::Century => "PXCE".to_string(),
         None => format!("P{t}X{unit}"),
     }
 }
 
 fn half_duration(n: u32, u: Unit) -> String {
+    // TimeBank writes the half in the next smaller unit: "2 1/2 years" P2Y6M.
     match u {
-        Unit::Year => format!("P{}M", n * 12 + 6),
-        Unit::Hour => format!("PT{}M", n * 60 + 30),
-        Unit::Minute => format!("PT{}S", n * 60 + 30),
-        Unit::Day => format!("PT{}H", n * 24 + 12),
-        Unit::Month => format!("P{}D", n * 30 + 15),
+        Unit::Year => format!("P{n}Y6M"),
+        Unit::Hour => format!("PT{n}H30M"),
+        Unit::Minute => format!("PT{n}M30S"),
+        Unit::Day => format!("P{n}DT12H"),
+        Unit::Month => format!("P{n}M15D"),
         _ => duration_value(Some(n), u),
     }
 }

@@ -199,13 +199,16 @@ impl Normalizer {
     /// Normalizes `piece`, whose first byte is at `offset` in the whole text, appending what it
     /// finds to `out` with spans in whole-text offsets.
     pub fn feed(&mut self, piece: &str, offset: usize, out: &mut Vec<Timex>) {
+        // One lowercase copy and one token buffer for the whole piece, not one per region:
+        // ASCII lowercasing keeps byte offsets, so a region's slice of it lines up.
+        let lower_piece = piece.to_ascii_lowercase();
+        let mut toks = Vec::new();
+        let mut scratch = Vec::new();
         for (rs, re) in regions(piece) {
-            let Some(orig) = piece.get(rs..re) else {
+            let (Some(orig), Some(lower)) = (piece.get(rs..re), lower_piece.get(rs..re)) else {
                 continue;
             };
-            let lower = orig.to_ascii_lowercase();
-            let mut toks = Vec::new();
-            token::tokenize(orig, &lower, &mut toks);
+            token::tokenize(orig, lower, &mut toks);
             let mut g = Grammar::new(
                 &toks,
                 Context {
@@ -214,6 +217,7 @@ impl Normalizer {
                 },
                 piece,
                 rs,
+                std::mem::take(&mut scratch),
             );
             let mut i = 0;
             while i < toks.len() {
@@ -235,6 +239,7 @@ impl Normalizer {
                 out.push(timex);
                 g.set_previous(self.previous.map(|p| p.0));
             }
+            scratch = g.into_scratch();
         }
     }
 

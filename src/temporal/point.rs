@@ -127,32 +127,80 @@ impl Point {
 
     /// The TIMEX3 value.
     pub fn value(&self) -> String {
-        fn y4(y: Option<i32>) -> String {
+        // Written digit by digit: this runs once per expression found, and `format!` with
+        // padding was a tenth of the normalizer's time.
+        fn y4(out: &mut String, y: Option<i32>) {
             match y {
-                Some(y) if (0..=9999).contains(&y) => format!("{y:04}"),
-                _ => "XXXX".to_string(),
+                Some(y) if (0..=9999).contains(&y) => {
+                    let y = y as u32;
+                    for div in [1000, 100, 10, 1] {
+                        out.push(char::from(b'0' + (y / div % 10) as u8));
+                    }
+                }
+                _ => out.push_str("XXXX"),
             }
         }
+        fn d2(out: &mut String, n: u32) {
+            if n < 100 {
+                out.push(char::from(b'0' + (n / 10) as u8));
+                out.push(char::from(b'0' + (n % 10) as u8));
+            } else {
+                out.push_str(&n.to_string());
+            }
+        }
+        let mut out = String::with_capacity(16);
         match *self {
-            Point::Day(y, m, d) => format!("{}-{m:02}-{d:02}", y4(y)),
-            Point::Month(y, m) => format!("{}-{m:02}", y4(y)),
-            Point::Year(y) => y4(Some(y)),
-            Point::Decade(d) => format!("{d:03}"),
-            Point::Century(c) => format!("{c:02}"),
-            Point::Quarter(y, q) => format!("{}-Q{q}", y4(y)),
-            Point::Half(y, h) => format!("{}-H{h}", y4(y)),
-            Point::Season(y, s) => format!("{}-{}", y4(y), s.code()),
-            Point::Week(y, w) => format!("{}-W{w:02}", y4(Some(y))),
-            Point::Weekend(y, w) => format!("{}-W{w:02}-WE", y4(Some(y))),
+            Point::Day(y, m, d) => {
+                y4(&mut out, y);
+                out.push('-');
+                d2(&mut out, m);
+                out.push('-');
+                d2(&mut out, d);
+            }
+            Point::Month(y, m) => {
+                y4(&mut out, y);
+                out.push('-');
+                d2(&mut out, m);
+            }
+            Point::Year(y) => y4(&mut out, Some(y)),
+            Point::Decade(d) => out = format!("{d:03}"),
+            Point::Century(c) => out = format!("{c:02}"),
+            Point::Quarter(y, q) => {
+                y4(&mut out, y);
+                out.push_str("-Q");
+                out.push_str(&q.to_string());
+            }
+            Point::Half(y, h) => {
+                y4(&mut out, y);
+                out.push_str("-H");
+                out.push_str(&h.to_string());
+            }
+            Point::Season(y, s) => {
+                y4(&mut out, y);
+                out.push('-');
+                out.push_str(s.code());
+            }
+            Point::Week(y, w) => {
+                y4(&mut out, Some(y));
+                out.push_str("-W");
+                d2(&mut out, w);
+            }
+            Point::Weekend(y, w) => {
+                y4(&mut out, Some(y));
+                out.push_str("-W");
+                d2(&mut out, w);
+                out.push_str("-WE");
+            }
             Point::Time(d, t) => {
                 let day = d.format("%Y-%m-%d");
-                match t {
+                out = match t {
                     DayTime::Clock { hour, minute } => format!("{day}T{hour:02}:{minute:02}"),
                     DayTime::Part(p) => format!("{day}T{p}"),
-                }
+                };
             }
-            Point::Weekday(w) => format!("XXXX-WXX-{w}"),
+            Point::Weekday(w) => out = format!("XXXX-WXX-{w}"),
         }
+        out
     }
 
     /// The interval the point covers, when its year is known.
