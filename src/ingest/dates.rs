@@ -7,6 +7,7 @@
 //! dates: ordinals ("20th"), missing spaces ("February9,2013") and one-letter typos in long month
 //! names ("Febriary12, 2013").
 
+use crate::temporal::lexicon::MONTH_NAMES as MONTHS;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -40,21 +41,6 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:\b|T)").expect("static regex")
 });
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Years outside this range are not publication or event dates (and keep "1234 5678" out).
 const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;

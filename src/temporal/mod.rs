@@ -9,7 +9,7 @@
 
 pub mod eval;
 mod grammar;
-mod lexicon;
+pub(crate) mod lexicon;
 mod point;
 pub mod timeml;
 mod token;
