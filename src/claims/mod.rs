@@ -44,6 +44,19 @@ pub enum Attribute {
     Residents,
 }
 
+/// The attribute's name as rules files, claims JSONL and every output write it (its serde name).
+pub fn attribute_name(attribute: Attribute) -> &'static str {
+    match attribute {
+        Attribute::Date => "date",
+        Attribute::Killed => "killed",
+        Attribute::Injured => "injured",
+        Attribute::Missing => "missing",
+        Attribute::Moved => "moved",
+        Attribute::Members => "members",
+        Attribute::Residents => "residents",
+    }
+}
+
 /// A claimed value: a count or a date, both intervals.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "lowercase")]

@@ -284,18 +284,8 @@ fn render_message(rule: &Rule, event: &str, attribute: Attribute, sides: &[Side]
     out
 }
 
-/// The attribute as rules files write it.
-pub fn attribute_name(attribute: Attribute) -> &'static str {
-    match attribute {
-        Attribute::Date => "date",
-        Attribute::Killed => "killed",
-        Attribute::Injured => "injured",
-        Attribute::Missing => "missing",
-        Attribute::Moved => "moved",
-        Attribute::Members => "members",
-        Attribute::Residents => "residents",
-    }
-}
+/// The attribute as rules files write it (defined beside `Attribute`).
+pub use crate::claims::attribute_name;
 
 #[cfg(test)]
 mod tests {

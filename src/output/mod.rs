@@ -28,7 +28,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::claims::{Attribute, Claim, Value};
+use crate::claims::{Claim, Value};
 use crate::engine::{Finding, Severity, Status};
 use crate::Report;
 
@@ -103,18 +103,8 @@ pub fn severity_name(severity: Severity) -> &'static str {
     }
 }
 
-/// The lowercase name every format uses for an attribute.
-pub fn attribute_name(attribute: Attribute) -> &'static str {
-    match attribute {
-        Attribute::Date => "date",
-        Attribute::Killed => "killed",
-        Attribute::Injured => "injured",
-        Attribute::Missing => "missing",
-        Attribute::Moved => "moved",
-        Attribute::Members => "members",
-        Attribute::Residents => "residents",
-    }
-}
+/// The lowercase name every format uses for an attribute (defined beside `Attribute`).
+pub use crate::claims::attribute_name;
 
 /// A count as people write it: `52`, not `52.0`; fractions keep up to two decimals.
 pub fn number_text(n: f64) -> String {
@@ -406,6 +396,7 @@ pub(crate) mod testing {
 mod tests {
     use super::testing::*;
     use super::*;
+    use crate::claims::Attribute;
 
     #[test]
     fn counts_print_as_integers_and_unbounded_with_plus() {
