@@ -80,10 +80,7 @@ pub(crate) fn check(paths: &[PathBuf], inputs: &Inputs) -> anyhow::Result<Checke
     let mut extraction = if paths.is_empty() {
         crate::Extraction::default()
     } else {
-        let progress = crate::output::progress::Progress::for_paths(&paths, inputs.quiet);
-        let extraction = crate::extract_paths(&paths, &config, &progress.callback());
-        progress.finish();
-        extraction
+        super::extract(&paths, &config, inputs.quiet)
     };
     if !inputs.claims.is_empty() {
         let mut docs: std::collections::BTreeSet<String> =

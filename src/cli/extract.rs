@@ -37,9 +37,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
     let config = super::load_config(args.rules.as_deref())?;
-    let progress = crate::output::progress::Progress::for_paths(&args.paths, args.quiet);
-    let extraction = crate::extract_paths(&args.paths, &config, &progress.callback());
-    progress.finish();
+    let extraction = super::extract(&args.paths, &config, args.quiet);
     let skipped = super::print_diagnostics(&extraction.diagnostics);
     crate::output::write_atomically(&args.output, |w| write_claims(&extraction.claims, w))
         .with_context(|| format!("writing {}", args.output.display()))?;

@@ -124,6 +124,18 @@ pub(crate) fn print_diagnostics(diagnostics: &[crate::error::Diagnostic]) -> boo
     skipped
 }
 
+/// The map stage over `paths`, with a progress bar on a terminal unless `quiet`.
+pub(crate) fn extract(
+    paths: &[std::path::PathBuf],
+    config: &crate::Config,
+    quiet: bool,
+) -> crate::Extraction {
+    let progress = crate::output::progress::Progress::for_paths(paths, quiet);
+    let extraction = crate::extract_paths(paths, config, &progress.callback());
+    progress.finish();
+    extraction
+}
+
 /// The rules a run uses: `--rules DIR`, else the bundled ones.
 pub(crate) fn load_config(dir: Option<&std::path::Path>) -> anyhow::Result<crate::Config> {
     use anyhow::Context;

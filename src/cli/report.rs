@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::ExitStatus;
-use crate::output::{self, progress::Progress};
+use crate::output;
 
 /// Write a self-contained HTML report: an SVG timeline of every dated claim, the findings with
 /// the values each source gives side by side, and a table per source.
@@ -33,9 +33,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
     let config = super::load_config(args.rules.as_deref())?;
-    let progress = Progress::for_paths(&args.paths, args.quiet);
-    let extraction = crate::extract_paths(&args.paths, &config, &progress.callback());
-    progress.finish();
+    let extraction = super::extract(&args.paths, &config, args.quiet);
     let report = crate::check_claims(
         extraction.documents,
         extraction.claims,

@@ -7,7 +7,7 @@ use anyhow::Context;
 use clap::ValueEnum;
 
 use super::ExitStatus;
-use crate::output::{self, progress::Progress};
+use crate::output;
 
 /// Every dated claim and event mention, sorted by date.
 #[derive(Debug, clap::Args)]
@@ -75,9 +75,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
         anyhow::bail!("--bom applies to the csv and timelinejs formats only");
     }
     let config = super::load_config(args.rules.as_deref())?;
-    let progress = Progress::for_paths(&args.paths, args.quiet);
-    let extraction = crate::extract_paths(&args.paths, &config, &progress.callback());
-    progress.finish();
+    let extraction = super::extract(&args.paths, &config, args.quiet);
     let report = crate::check_claims(
         extraction.documents,
         extraction.claims,

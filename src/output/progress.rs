@@ -24,12 +24,12 @@ pub struct Progress {
 
 impl Progress {
     /// A bar sized to the inputs `paths` expand to, when stderr is a terminal and not `quiet`.
+    /// Counting walks the folders once more (names only, nothing is read or kept).
     pub fn for_paths(paths: &[PathBuf], quiet: bool) -> Progress {
         if quiet || !std::io::stderr().is_terminal() {
             return Progress::hidden();
         }
-        let mut ignored = Vec::new();
-        let total = crate::ingest::discover(paths, &mut ignored).len();
+        let total = crate::ingest::inputs(paths).filter(Result::is_ok).count();
         Progress::with_total(total, ProgressDrawTarget::stderr())
     }
 
