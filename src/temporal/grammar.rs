@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use super::lexicon::{fuzzy_month, Lex, Unit};
 use super::point::{add_days, ymd, DayTime, Point, Season};
 use super::token::{Tok, TokKind};
-use super::{Modifier, TimexKind};
+use super::{Granularity, Modifier, TimexKind};
 
 /// What a rule found, before it becomes a [`super::Timex`].
 #[derive(Debug, Clone, PartialEq)]
@@ -177,13 +177,14 @@ impl<'t, 'a> Cursor<'t, 'a> {
                 // "Sun" the newspaper, "Sat" the exam: an abbreviation must lead into a date
                 // ("Fri, Jul 20", "Sat. 9 Feb", "Wed Oct 9").
                 if t.text.len() <= 4 {
-                    let n = self.toks.get(self.i + 1);
-                    let leads = n.is_some_and(|n| {
-                        n.punct(b'.')
-                            || n.punct(b',')
-                            || n.kind == TokKind::Num
-                            || matches!(n.lex, Lex::Month(_))
-                    });
+                    let date_word =
+                        |n: &Tok| n.kind == TokKind::Num || matches!(n.lex, Lex::Month(_));
+                    let mut n = self.toks.get(self.i + 1);
+                    if n.is_some_and(|n| n.punct(b'.') || n.punct(b',')) {
+                        // "Sun, Hewlett-Packard and others": the comma alone leads nowhere.
+                        n = self.toks.get(self.i + 2);
+                    }
+                    let leads = n.is_some_and(date_word);
                     if !leads {
                         return None;
                     }
@@ -456,6 +457,15 @@ const WEEKDAY_FUTURE_CUES: &[&str] = &[
     "till",
 ];
 
+/// Words before "to" that make the infinitive after it a plan: "set to resume Monday".
+#[rustfmt::skip]
+const INFINITIVE_FUTURE_CUES: &[&str] = &[
+    "set", "expected", "due", "scheduled", "plans", "plan", "planned", "planning", "going",
+    "likely", "hopes", "hoped", "hoping", "intends", "intended", "wants", "wanted", "agreed",
+    "promised", "vowed", "threatened", "ready", "poised", "prepared", "preparing", "decided",
+    "ordered", "asked", "invited", "called", "urged", "is", "are", "was", "were", "about",
+];
+
 /// Whether a bare weekday starting at byte `at` of `text` lies ahead of the anchor. News
 /// tense decides, read backwards from the weekday over at most eight words of its clause: the
 /// nearest cue wins. A past verb ("met", "announced") puts it behind; a modal, a plan word or an
@@ -494,27 +504,38 @@ fn weekday_ahead(text: &str, at: usize, end: usize) -> bool {
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '"' | '(' | ')' | '`'))
         .filter(|w| !w.is_empty())
         .collect();
-    let mut later: Option<&str> = None;
-    for w in words.iter().rev().take(8) {
-        let lw = w.trim_matches('\'');
+    let recent: Vec<&str> = words
+        .iter()
+        .rev()
+        .take(9)
+        .map(|w| w.trim_matches('\''))
+        .collect();
+    // "had been scheduled to expire Friday", "as previously planned": a plan of the past.
+    let plan_of_the_past = |from: usize| {
+        recent.iter().skip(from).take(2).any(|w| {
+            ["had", "previously", "originally"]
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(w))
+        })
+    };
+    for (k, &lw) in recent.iter().enumerate().take(8) {
         let is = |list: &[&str]| list.iter().any(|c| c.eq_ignore_ascii_case(lw));
         if lw.eq_ignore_ascii_case("to") {
-            // An infinitive ("to resume"), not a place ("to Paris", "to the capital").
-            if later.is_some_and(|n| {
-                n.chars().all(|c| c.is_ascii_lowercase())
-                    && ![
-                        "the", "a", "an", "his", "her", "their", "its", "this", "that",
-                    ]
-                    .contains(&n)
-            }) {
-                return true;
+            // An infinitive governed by a plan ("set to resume", "agreed to meet"), not one of
+            // purpose ("celebrations to mark the entry on Friday") nor a place ("to Paris").
+            let governor = recent.get(k + 1).copied().unwrap_or("");
+            if k > 0
+                && INFINITIVE_FUTURE_CUES
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(governor))
+            {
+                return !plan_of_the_past(k + 2);
             }
         } else if is(WEEKDAY_FUTURE_CUES) {
-            return true;
+            return !plan_of_the_past(k + 1);
         } else if is(IRREGULAR_PAST) || (lw.len() > 4 && lw.ends_with("ed")) {
             return false;
         }
-        later = Some(lw);
     }
     false
 }
@@ -838,6 +859,17 @@ impl<'t, 'a> Grammar<'t, 'a> {
         };
         let at = self.region_start + t.start;
         weekday_ahead(self.text, at, self.region_start + t.end)
+    }
+
+    /// The date of weekday `wd` (1 is Monday) nearest anchor `a`, ahead or behind as the tense
+    /// before token `start` says (see [`weekday_ahead`]).
+    fn weekday_date(&self, a: NaiveDate, start: usize, wd: u32) -> Option<NaiveDate> {
+        let aw = i64::from(a.weekday().number_from_monday());
+        if self.weekday_ahead_at(start) {
+            add_days(a, (i64::from(wd) - aw).rem_euclid(7))
+        } else {
+            add_days(a, -(aw - i64::from(wd)).rem_euclid(7))
+        }
     }
 
     fn day_point(&self, start: usize, y: Option<i32>, m: u32, d: u32) -> Option<(Point, Basis)> {
@@ -1340,14 +1372,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 value(format!("XXXX-WXX-{wd}"), TimexKind::Date, Basis::Absolute),
             ));
         };
-        let aw = a.weekday().number_from_monday();
-        let day = if self.weekday_ahead_at(start) {
-            let ahead = (wd as i64 - aw as i64).rem_euclid(7);
-            add_days(a, ahead)?
-        } else {
-            let back = (aw as i64 - wd as i64).rem_euclid(7);
-            add_days(a, -back)?
-        };
+        let day = self.weekday_date(a, start, wd)?;
         let mut e = c;
         if let Lex::PartOfDay(p) = e.lex() {
             e.i += 1;
@@ -1487,10 +1512,14 @@ impl<'t, 'a> Grammar<'t, 'a> {
                         value(unresolved(u), TimexKind::Date, Basis::Absolute),
                     ));
                 };
-                let p = coarsen(r, u)?;
-                let p = if on_previous && matches!(w, "that" | "same") {
-                    p
+                let same = on_previous && matches!(w, "that" | "same");
+                let p = if same && r.granularity() > unit_granularity(u) {
+                    // "that same day" after "in October": a day of that month, not its first.
+                    r
+                } else if same {
+                    coarsen(r, u)?
                 } else {
+                    let p = coarsen(r, u)?;
                     p.shift(off)?
                 };
                 Some((p, "this-last-next-unit"))
@@ -1818,6 +1847,32 @@ impl<'t, 'a> Grammar<'t, 'a> {
             "consecutive",
         ]);
         let (u, _) = c.unit()?;
+        // A share, not a span: "three-quarters of its food", "a quarter of the market"; an
+        // ordinal: "a second group", "a second betrayal".
+        if u == Unit::Quarter && c.peek().is_some_and(|t| t.is("of")) {
+            let share = c.toks.get(c.i + 1).is_some_and(|t| {
+                t.kind == TokKind::Num
+                    || matches!(
+                        t.text,
+                        "the" | "its" | "his" | "her" | "their" | "our" | "all" | "this" | "that"
+                    )
+            });
+            if hyphenated || share {
+                return None;
+            }
+        }
+        if u == Unit::Second
+            && n == Some(1)
+            && c.peek().is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && !matches!(
+                        t.text,
+                        "later" | "earlier" | "ago" | "or" | "and" | "before" | "after"
+                    )
+            })
+        {
+            return None;
+        }
         // "a year-earlier loss": the adjective, not a year.
         {
             let mut e = c;
@@ -2529,8 +2584,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let _ = e.word("on");
         if let Some(wd) = e.weekday() {
             if let Some(a) = self.anchor() {
-                let aw = a.weekday().number_from_monday() as i64;
-                day = add_days(a, -((aw - wd as i64).rem_euclid(7)));
+                day = self.weekday_date(a, start, wd);
             }
             c = e;
         } else if let Some(w) = e.any(&["today", "yesterday", "tomorrow", "tonight"]) {
@@ -2646,6 +2700,13 @@ impl<'t, 'a> Grammar<'t, 'a> {
             return None;
         }
         let dir = c.any(&["before", "after"])?;
+        // "the day before returning": counted from an act this rule cannot date. "The day
+        // after his death" is taken from the previous date, which is mostly the death's.
+        if c.peek()
+            .is_some_and(|t| t.kind == TokKind::Word && t.text.len() > 4 && t.text.ends_with("ing"))
+        {
+            return None;
+        }
         let prev = self
             .ctx
             .previous
@@ -2815,6 +2876,19 @@ fn coarsen(p: Point, u: Unit) -> Option<Point> {
         Unit::Decade => Point::Decade(d.year().div_euclid(10)),
         Unit::Century => Point::Century(d.year().div_euclid(100)),
     })
+}
+
+/// The granularity of a point of unit `u` (hours and finer are days here, as in [`coarsen`]).
+fn unit_granularity(u: Unit) -> Granularity {
+    match u {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => Granularity::Day,
+        Unit::Week | Unit::Fortnight => Granularity::Week,
+        Unit::Month => Granularity::Month,
+        Unit::Quarter => Granularity::Quarter,
+        Unit::Year => Granularity::Year,
+        Unit::Decade => Granularity::Decade,
+        Unit::Century => Granularity::Century,
+    }
 }
 
 fn unresolved(u: Unit) -> String {
