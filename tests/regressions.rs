@@ -177,4 +177,28 @@ fn a_run_on_sentence_of_64_kb_extracts_its_counts() {
         .collect();
     assert!(killed.contains(&52.0), "{killed:?}");
     assert!(killed.contains(&7.0), "{killed:?}");
+    // fuzz target `pipeline` again: each of the sentence's hundreds of claims quoted all 64 KB
+    // of it (output and memory grew with claims × sentence length), and every count found the
+    // sentence's places and subjects anew (src/claims/sentence.rs `excerpt`,
+    // src/claims/mention.rs `Scene`). A quote is now a window around its figure.
+    for c in &claims {
+        let limit = factline::claims::MAX_QUOTE + "… ".len() + " …".len();
+        assert!(
+            c.quote.len() <= limit,
+            "{} bytes: {}",
+            c.quote.len(),
+            c.quote
+        );
+        assert!(
+            c.quote.contains(&c.text),
+            "{:?} not in {:?}",
+            c.text,
+            c.quote
+        );
+        assert!(
+            c.quote.starts_with("… ") || c.quote.ends_with(" …"),
+            "{}",
+            c.quote
+        );
+    }
 }

@@ -358,10 +358,24 @@ pub fn fits(t: &Timex, from: NaiveDate, until: NaiveDate) -> Option<bool> {
     Some(false)
 }
 
-struct Scene<'a> {
-    view: &'a View<'a>,
-    places: Vec<(String, String, Range<usize>)>,
-    subjects: Vec<(String, Range<usize>)>,
+/// A sentence with the place and subject names found in it, found once per sentence: every
+/// mention and every count of the sentence asks for them.
+pub struct Scene<'a> {
+    pub view: &'a View<'a>,
+    /// (canonical name, place id, span), as [`places`] gives them.
+    pub places: Vec<(String, String, Range<usize>)>,
+    /// (subject id, span), as [`subjects`] gives them.
+    pub subjects: Vec<(String, Range<usize>)>,
+}
+
+impl<'a> Scene<'a> {
+    pub fn new(view: &'a View<'a>, catalog: &EventCatalog) -> Self {
+        Scene {
+            view,
+            places: places(view, catalog),
+            subjects: subjects(&view.tokens, catalog),
+        }
+    }
 }
 
 fn score(
@@ -580,13 +594,9 @@ fn undeclared_place(view: &View<'_>, found: &Found, exclude: &[Range<usize>]) ->
 }
 
 /// Finds the event mentions of a sentence.
-pub fn find(view: &View<'_>, catalog: &EventCatalog, ctx: &Context) -> Vec<Mention> {
+pub fn find(scene: &Scene<'_>, catalog: &EventCatalog, ctx: &Context) -> Vec<Mention> {
+    let view = scene.view;
     let spans = view.date_spans();
-    let scene = Scene {
-        view,
-        places: places(view, catalog),
-        subjects: subjects(&view.tokens, catalog),
-    };
     let mut out = Vec::new();
     for kind in &catalog.kinds {
         let mut found = Vec::new();
@@ -604,10 +614,10 @@ pub fn find(view: &View<'_>, catalog: &EventCatalog, ctx: &Context) -> Vec<Menti
             {
                 continue;
             }
-            if kind.needs_subject && !about_subject(&scene, &f) {
+            if kind.needs_subject && !about_subject(scene, &f) {
                 continue;
             }
-            if let Some(m) = resolve_found(&scene, catalog, ctx, &kind.id, &f, MIN_SCORE) {
+            if let Some(m) = resolve_found(scene, catalog, ctx, &kind.id, &f, MIN_SCORE) {
                 out.push(m);
             }
         }
@@ -648,25 +658,20 @@ fn unshare_dates(view: &View<'_>, mentions: &mut [Mention]) {
 /// The mention a count cue makes when the sentence has no trigger of the count's kind ("An
 /// earlier incident in 2009 cost the lives of 10"): the cue stands in for the trigger.
 pub fn resolve(
-    view: &View<'_>,
+    scene: &Scene<'_>,
     catalog: &EventCatalog,
     ctx: &Context,
     kind: &str,
     span: Range<usize>,
     min_score: f32,
 ) -> Option<Mention> {
-    let scene = Scene {
-        view,
-        places: places(view, catalog),
-        subjects: subjects(&view.tokens, catalog),
-    };
     let f = Found {
         start: span.start,
         end: span.end,
         slot: None,
         own: Vec::new(),
     };
-    resolve_found(&scene, catalog, ctx, kind, &f, min_score)
+    resolve_found(scene, catalog, ctx, kind, &f, min_score)
 }
 
 /// Anaphors that stand for the document's subject ("The group was delisted").

@@ -3,7 +3,7 @@
 //! Takes a [`Document`] (its posts and sentences), the temporal mentions of each post and the
 //! declared events ([`EventCatalog`], from rules/events.toml); gives [`Claim`]s: an event, an
 //! attribute (date, killed, injured, ...), a value as an interval with its original qualifier,
-//! the verbatim sentence as `quote`, where it stands (doc, source, line) and who the sentence
+//! the verbatim sentence as `quote` (a window of it around the claim past [`MAX_QUOTE`] bytes), where it stands (doc, source, line) and who the sentence
 //! attributes it to ("according to the U.N.").
 //!
 //! One file per piece: [`text`] (tokens), [`quantity`] (counts as intervals), [`catalog`] (the
@@ -23,6 +23,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use catalog::EventCatalog;
+pub use sentence::MAX_QUOTE;
 
 use crate::ingest::Document;
 use crate::temporal::{Granularity, Modifier};
@@ -100,7 +101,8 @@ pub struct Claim {
     /// sentence gives to the event or state, else the post's date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<NaiveDate>,
-    /// The verbatim sentence.
+    /// The verbatim sentence; for a sentence over [`MAX_QUOTE`] bytes, the verbatim words
+    /// around the claim with "…" where the sentence was cut.
     pub quote: String,
     pub doc: String,
     pub source: String,

@@ -14,7 +14,7 @@ use regex::Regex;
 
 use super::attribution;
 use super::counts::{self, Count};
-use super::mention::{self, Context, Mention, View};
+use super::mention::{self, Context, Mention, Scene, View};
 use super::quantity;
 use super::text::{first_at, slug, tokenize};
 use super::{Attribute, Claim, EventCatalog, Value};
@@ -267,6 +267,50 @@ fn nominal_interval(value: &str) -> Option<(NaiveDate, NaiveDate)> {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// The longest quote a claim carries, in bytes. A longer sentence (a page whose sentences the
+/// segmenter could not find, a run-on list) is quoted as a window around the claim, cut at
+/// spaces and marked with "…": the quote stays readable and a claim's size stays bounded
+/// whatever the sentence's.
+pub const MAX_QUOTE: usize = 600;
+
+/// `sentence`, or when it is longer than [`MAX_QUOTE`] the part of it around bytes `at`.
+pub fn excerpt(sentence: &str, at: Range<usize>) -> String {
+    if sentence.len() <= MAX_QUOTE {
+        return sentence.to_string();
+    }
+    let at = at.start.min(sentence.len())..at.end.min(sentence.len()).max(at.start);
+    let room = MAX_QUOTE.saturating_sub(at.len()) / 2;
+    let mut lo = at.start.saturating_sub(room);
+    let mut hi = (at.end + room).min(sentence.len());
+    while !sentence.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    while !sentence.is_char_boundary(hi) {
+        hi += 1;
+    }
+    // Whole words only: forward to the first space after a cut start, back from a cut end.
+    if lo > 0 {
+        if let Some(sp) = sentence[lo..at.start].find(char::is_whitespace) {
+            lo += sp + 1;
+        }
+    }
+    if hi < sentence.len() {
+        if let Some(sp) = sentence[at.end..hi].rfind(char::is_whitespace) {
+            hi = at.end + sp;
+        }
+    }
+    let mut out = String::with_capacity(hi - lo + 8);
+    if lo > 0 {
+        out.push_str("… ");
+    }
+    out.push_str(sentence[lo..hi].trim());
+    if hi < sentence.len() {
+        out.push_str(" …");
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
 fn claim(
     origin: &Origin<'_>,
     event: &str,
@@ -274,6 +318,7 @@ fn claim(
     attribute: Attribute,
     value: Value,
     text: &str,
+    at: Range<usize>,
     qualifier: Option<String>,
     place: Option<String>,
     as_of: Option<NaiveDate>,
@@ -288,7 +333,7 @@ fn claim(
         qualifier,
         place,
         as_of,
-        quote: origin.quote.to_string(),
+        quote: excerpt(origin.quote, at),
         doc: origin.doc.id.clone(),
         source: origin.doc.source.clone(),
         url: origin.doc.url.clone(),
@@ -325,7 +370,8 @@ fn sentence_claims(
         timexes,
         cited.or(origin.published),
     );
-    let mentions = mention::find(&view, catalog, ctx);
+    let scene = Scene::new(&view, catalog);
+    let mentions = mention::find(&scene, catalog, ctx);
     let mut out: Vec<Claim> = Vec::new();
     let mention_date = |m: &Mention| -> Option<&Timex> { m.date.and_then(|i| view.timexes.get(i)) };
     // Dates the sentence gives its events.
@@ -345,6 +391,7 @@ fn sentence_claims(
             Attribute::Date,
             value,
             &t.text,
+            t.start..t.end,
             t.modifier.map(|x| modifier_text(x).to_string()),
             m.place.clone(),
             t.earliest,
@@ -355,7 +402,7 @@ fn sentence_claims(
     let spans: Vec<(usize, usize)> = view.timexes.iter().map(|t| (t.start, t.end)).collect();
     let quantities = quantity::find(origin.quote, &spans);
     let found = counts::find(origin.quote, &view.tokens, &quantities);
-    let places = mention::places(&view, catalog);
+    let places = &scene.places;
     for c in &found {
         let q = &c.quantity;
         let value = Value::Count {
@@ -366,7 +413,7 @@ fn sentence_claims(
         let kinds = outcome_kinds(catalog, c.attribute);
         if !kinds.is_empty() {
             let Some((event, kind, place, as_of, confidence)) =
-                outcome_event(&view, catalog, ctx, &mentions, recent, c, &kinds, cited)
+                outcome_event(&scene, catalog, ctx, &mentions, recent, c, &kinds, cited)
             else {
                 continue;
             };
@@ -377,6 +424,7 @@ fn sentence_claims(
                 c.attribute,
                 value,
                 &q.text,
+                q.start..q.end,
                 q.qualifier.clone(),
                 place,
                 as_of,
@@ -405,10 +453,10 @@ fn sentence_claims(
                     .unwrap_or_else(|| "unknown".into());
                 (format!("{slug_}-residents"), place)
             } else {
-                let subject = mention::subjects(&view.tokens, catalog)
-                    .into_iter()
-                    .map(|(id, _)| id)
-                    .next()
+                let subject = scene
+                    .subjects
+                    .first()
+                    .map(|(id, _)| id.clone())
                     .or_else(|| ctx.doc_subjects.first().cloned())
                     .unwrap_or_else(|| "unknown".into());
                 (format!("{subject}-members"), None)
@@ -420,6 +468,7 @@ fn sentence_claims(
                 c.attribute,
                 value,
                 &q.text,
+                q.start..q.end,
                 q.qualifier.clone(),
                 place,
                 as_of,
@@ -480,7 +529,7 @@ type Binding = (String, String, Option<String>, Option<NaiveDate>, f32);
 /// a date or a place to be told apart by.
 #[allow(clippy::too_many_arguments)]
 fn outcome_event(
-    view: &View<'_>,
+    scene: &Scene<'_>,
     catalog: &EventCatalog,
     ctx: &Context,
     mentions: &[Mention],
@@ -489,6 +538,7 @@ fn outcome_event(
     kinds: &[&str],
     cited: Option<NaiveDate>,
 ) -> Option<Binding> {
+    let view = scene.view;
     let cue = c.cue_start..c.cue_end;
     let date_of = |m: &Mention| {
         m.date
@@ -547,7 +597,7 @@ fn outcome_event(
     }
     // A dated cue is evidence enough for a lower bar: its date already had to fit the window.
     let standin = mention::resolve(
-        view,
+        scene,
         catalog,
         ctx,
         kinds.first()?,

@@ -7,6 +7,8 @@
 //! every rule is tried and the longest match wins; a rule is a small function reading tokens
 //! through a [`Cursor`], with the words it needs named in [`super::lexicon`].
 
+use std::cell::Cell;
+
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::lexicon::{fuzzy_month, Lex, Unit};
@@ -349,23 +351,23 @@ fn expand_two_digit_year(yy: i32, anchor: Option<NaiveDate>) -> i32 {
     }
 }
 
-const PAST_CUES: &[&str] = &[
-    "said",
-    "was",
-    "were",
-    "had",
-    "did",
-    "ago",
-    "yesterday",
-    "last",
-    "earlier",
-    "told",
-    "reported",
-    "announced",
-    "killed",
-    "died",
-    "arrived",
-];
+/// Whether word `w` (ASCII letters) is a tense cue: `Some(true)` for the future ("will",
+/// "scheduled"), `Some(false)` for the past ("said", "ago"), `None` for neither.
+fn tense_cue(w: &[u8]) -> Option<bool> {
+    let mut buf = [0u8; 9];
+    let lower = buf.get_mut(..w.len())?;
+    for (l, c) in lower.iter_mut().zip(w) {
+        *l = c.to_ascii_lowercase();
+    }
+    match &*lower {
+        b"will" | b"shall" | b"ll" | b"scheduled" | b"upcoming" | b"until" | b"till" => Some(true),
+        b"said" | b"was" | b"were" | b"had" | b"did" | b"ago" | b"yesterday" | b"last"
+        | b"earlier" | b"told" | b"reported" | b"announced" | b"killed" | b"died" | b"arrived" => {
+            Some(false)
+        }
+        _ => None,
+    }
+}
 
 /// Whether the words nearest byte `at` of `text` (within 120 bytes, same sentence as far as a
 /// newline tells) speak of the future: the nearest tense cue decides, "will" against "said".
@@ -391,53 +393,38 @@ fn future_tense_near(text: &str, at: usize) -> bool {
     // A word cut by the window's left edge is no cue.
     let cut = lo > 0 && bytes.get(lo - 1).is_some_and(|p| p.is_ascii_alphabetic());
     let (mut future, mut past) = (usize::MAX, usize::MAX);
-    let mut pos = 0;
-    for (n, w) in window.split(|b| !b.is_ascii_alphabetic()).enumerate() {
-        let ws = lo + pos;
-        pos += w.len() + 1;
-        // Every cue is 2 to 9 letters long and starts with a letter of CUE_INITIALS.
-        if (n == 0 && cut) || !(2..=9).contains(&w.len()) {
+    // One pass over the bytes, word by word (this runs for every month and day found).
+    let mut i = 0;
+    while i < window.len() {
+        while i < window.len() && !window[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let s = i;
+        while i < window.len() && window[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let w = &window[s..i];
+        let ws = lo + s;
+        if s == 0 && cut {
             continue;
         }
-        let initial = w.first().map_or(0, |c| c.to_ascii_lowercase());
-        if !initial.is_ascii_lowercase() || CUE_INITIALS & (1 << (initial - b'a')) == 0 {
+        let Some(is_future) = tense_cue(w) else {
             continue;
-        }
+        };
         let we = ws + w.len();
         let dist = if we <= at {
             at - we
         } else {
             ws.saturating_sub(at)
         };
-        let is = |list: &[&str]| list.iter().any(|c| c.as_bytes().eq_ignore_ascii_case(w));
-        if is(FUTURE_CUES) {
+        if is_future {
             future = future.min(dist);
-        } else if is(PAST_CUES) {
+        } else {
             past = past.min(dist);
         }
     }
     future < past
 }
-
-/// Bit `c - 'a'` is set when some tense cue starts with letter `c`.
-const CUE_INITIALS: u32 = {
-    let mut mask = 0u32;
-    let lists: [&[&str]; 2] = [FUTURE_CUES, PAST_CUES];
-    let mut l = 0;
-    while l < lists.len() {
-        let list = lists[l];
-        let mut i = 0;
-        while i < list.len() {
-            let c = list[i].as_bytes()[0];
-            if c.is_ascii_lowercase() {
-                mask |= 1 << (c - b'a');
-            }
-            i += 1;
-        }
-        l += 1;
-    }
-    mask
-};
 
 /// Past-tense verbs without the "-ed" ending that news writes before a weekday ("met Monday").
 #[rustfmt::skip]
@@ -482,31 +469,24 @@ fn weekday_ahead(text: &str, at: usize, end: usize) -> bool {
         return false;
     };
     // The clause: back to the last sentence end or line break.
-    let clause_start = before
-        .char_indices()
+    // The clause: back to the last sentence end or line break (all ASCII, so bytes will do).
+    let b = before.as_bytes();
+    let clause_start = (0..b.len())
         .rev()
-        .find(|&(i, c)| {
-            c == '\n'
-                || c == ';'
-                || (c == '.'
-                    && before
-                        .get(i + 1..)
-                        .is_some_and(|r| r.starts_with(' ') || r.starts_with('"'))
-                    && before
-                        .get(..i)
-                        .and_then(|b| b.chars().next_back())
-                        .is_some_and(|p| p.is_ascii_lowercase()))
+        .find(|&i| {
+            b[i] == b'\n'
+                || b[i] == b';'
+                || (b[i] == b'.'
+                    && matches!(b.get(i + 1), Some(b' ' | b'"'))
+                    && i > 0
+                    && b[i - 1].is_ascii_lowercase())
         })
-        .map(|(i, _)| i + 1)
-        .unwrap_or(0);
+        .map_or(0, |i| i + 1);
     let clause = before.get(clause_start..).unwrap_or("");
-    let words: Vec<&str> = clause
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '"' | '(' | ')' | '`'))
+    // The last nine words, nearest first.
+    let recent: Vec<&str> = clause
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, ',' | '"' | '(' | ')' | '`'))
         .filter(|w| !w.is_empty())
-        .collect();
-    let recent: Vec<&str> = words
-        .iter()
-        .rev()
         .take(9)
         .map(|w| w.trim_matches('\''))
         .collect();
@@ -550,16 +530,6 @@ const DECADE_WORDS: &[&str] = &[
     "seventies",
     "eighties",
     "nineties",
-];
-
-const FUTURE_CUES: &[&str] = &[
-    "will",
-    "shall",
-    "ll",
-    "scheduled",
-    "upcoming",
-    "until",
-    "till",
 ];
 
 #[rustfmt::skip]
@@ -622,6 +592,9 @@ pub struct Grammar<'t, 'a> {
     /// For each token, the index of the next token that can carry a date on its own (a number,
     /// a month, a unit, a cue word...): rules are tried only a few tokens before one.
     next_strong: Vec<usize>,
+    /// The last [`Grammar::future_before`] answer: several rules ask it for the same token
+    /// ("September 1, 2013" is tried as a month, a month and day, and a full date).
+    tense: Cell<Option<(usize, bool)>>,
 }
 
 /// How many tokens an expression may open with before its first strong token ("at the end of
@@ -667,6 +640,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
             text,
             region_start,
             next_strong,
+            tense: Cell::new(None),
         }
     }
 
@@ -846,10 +820,17 @@ impl<'t, 'a> Grammar<'t, 'a> {
     /// Whether the words before position `i` (same sentence, up to eight tokens) speak of the
     /// future: "will", "scheduled", "until".
     fn future_before(&self, i: usize) -> bool {
+        if let Some((at, future)) = self.tense.get() {
+            if at == i {
+                return future;
+            }
+        }
         let Some(t) = self.toks.get(i) else {
             return false;
         };
-        future_tense_near(self.text, self.region_start + t.start)
+        let future = future_tense_near(self.text, self.region_start + t.start);
+        self.tense.set(Some((i, future)));
+        future
     }
 
     /// Whether the bare weekday at token `i` lies ahead of the anchor (see [`weekday_ahead`]).

@@ -33,12 +33,11 @@ pub fn run(rule: &Rule, claims: &[Claim]) -> Vec<Finding> {
     let mut out = Vec::new();
     for ((event, attribute), group) in groups(rule, claims) {
         let mut single: BTreeMap<String, Vec<Claim>> = BTreeMap::new();
-        for c in &group {
-            let own = witness(rule, c);
-            let backed = group.iter().any(|other| {
-                witness(rule, other) != own
-                    && same_time(rule, c, other)
-                    && agree(rule, &c.value, &other.value)
+        // Each claim's witness, once: the pairwise test below would otherwise build it n² times.
+        let witnesses: Vec<String> = group.iter().map(|c| witness(rule, c)).collect();
+        for (c, own) in group.iter().zip(&witnesses) {
+            let backed = group.iter().zip(&witnesses).any(|(other, theirs)| {
+                theirs != own && same_time(rule, c, other) && agree(rule, &c.value, &other.value)
             });
             if !backed {
                 single
