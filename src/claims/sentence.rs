@@ -278,7 +278,15 @@ pub fn excerpt(sentence: &str, at: Range<usize>) -> String {
     if sentence.len() <= MAX_QUOTE {
         return sentence.to_string();
     }
-    let at = at.start.min(sentence.len())..at.end.min(sentence.len()).max(at.start);
+    let (mut start, mut end) = (at.start.min(sentence.len()), at.end.min(sentence.len()));
+    end = end.max(start);
+    while !sentence.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !sentence.is_char_boundary(end) {
+        end += 1;
+    }
+    let at = start..end;
     let room = MAX_QUOTE.saturating_sub(at.len()) / 2;
     let mut lo = at.start.saturating_sub(room);
     let mut hi = (at.end + room).min(sentence.len());
@@ -290,8 +298,11 @@ pub fn excerpt(sentence: &str, at: Range<usize>) -> String {
     }
     // Whole words only: forward to the first space after a cut start, back from a cut end.
     if lo > 0 {
-        if let Some(sp) = sentence[lo..at.start].find(char::is_whitespace) {
-            lo += sp + 1;
+        if let Some((sp, ch)) = sentence[lo..at.start]
+            .char_indices()
+            .find(|(_, ch)| ch.is_whitespace())
+        {
+            lo += sp + ch.len_utf8();
         }
     }
     if hi < sentence.len() {
@@ -869,5 +880,33 @@ mod tests {
         assert_eq!(c.outlet.as_deref(), Some("Wire"));
         assert!(citation("[a] not a citation, March 4, 2019").is_none());
         assert!(citation("Plain text, March 4, 2019").is_none());
+    }
+
+    /// fuzz target `pipeline`: a cut start next to a no-break space (two bytes) sliced inside it.
+    #[test]
+    fn excerpt_cuts_long_sentences_at_whole_words_of_any_script() {
+        let short = "Six people were killed.";
+        assert_eq!(excerpt(short, 4..10), short);
+        for space in [" ", "\u{a0}", "\u{3000}"] {
+            let word = format!("déjà{space}vu{space}");
+            let mut s = word.repeat(80);
+            let at = s.len();
+            s.push_str("seven killed");
+            s.push_str(&format!("{space}{}", word.repeat(80)));
+            let q = excerpt(&s, at..at + "seven".len());
+            assert!(
+                q.len() <= MAX_QUOTE + "… ".len() + " …".len(),
+                "{}",
+                q.len()
+            );
+            assert!(q.starts_with("… ") && q.ends_with(" …"), "{q}");
+            assert!(q.contains("seven killed"), "{q}");
+            let inner = q.trim_start_matches("… ").trim_end_matches(" …");
+            assert!(s.contains(inner), "not verbatim: {inner}");
+        }
+        // Spans past the end or inside a character do not panic.
+        let s = "é".repeat(400);
+        let _ = excerpt(&s, 1..3);
+        let _ = excerpt(&s, 5000..6000);
     }
 }
