@@ -92,11 +92,15 @@ const PRONOUNS: &[&str] = &[
 
 /// Finds the attribution of a sentence, if it names one.
 pub fn find(sentence: &str) -> Option<Attribution> {
-    let tokens = tokenize(sentence);
+    find_in(&tokenize(sentence))
+}
+
+/// [`find`] over a sentence's tokens already made.
+pub fn find_in(tokens: &[Token<'_>]) -> Option<Attribution> {
     let mut speakers: Vec<(String, bool)> = Vec::new(); // (name, relays)
     for (i, t) in tokens.iter().enumerate() {
         if t.lower == "according" && tokens.get(i + 1).is_some_and(|n| n.lower == "to") {
-            if let Some(name) = phrase_after(&tokens, i + 2) {
+            if let Some(name) = phrase_after(tokens, i + 2) {
                 speakers.push((name, false));
             }
             continue;
@@ -105,15 +109,15 @@ pub fn find(sentence: &str) -> Option<Attribution> {
             continue;
         }
         let relays = RELAY_VERBS.contains(&t.lower.as_str());
-        if let Some(name) = phrase_before(&tokens, i) {
+        if let Some(name) = phrase_before(tokens, i) {
             speakers.push((name, relays));
             // "officials told Reuters": Reuters relays.
             if t.lower == "told" {
-                if let Some(outlet) = phrase_after(&tokens, i + 1) {
+                if let Some(outlet) = phrase_after(tokens, i + 1) {
                     speakers.push((outlet, true));
                 }
             }
-        } else if let Some(name) = phrase_after(&tokens, i + 1) {
+        } else if let Some(name) = phrase_after(tokens, i + 1) {
             // "said the State Department", "reported the AFP"
             speakers.push((name, relays));
         }

@@ -254,7 +254,11 @@ fn could_start(t: &Token<'_>) -> bool {
 
 /// Finds every count in `text`, skipping numbers that overlap an `exclude` span (dates).
 pub fn find(text: &str, exclude: &[(usize, usize)]) -> Vec<Quantity> {
-    let tokens = tokenize(text);
+    find_in(text, &tokenize(text), exclude)
+}
+
+/// [`find`] over the tokens of `text` already made (`tokenize(text)`).
+pub fn find_in(text: &str, tokens: &[Token<'_>], exclude: &[(usize, usize)]) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -262,7 +266,7 @@ pub fn find(text: &str, exclude: &[(usize, usize)]) -> Vec<Quantity> {
             i += 1;
             continue;
         }
-        match quantity_at(text, &tokens, i, exclude) {
+        match quantity_at(text, tokens, i, exclude) {
             Some((q, next)) => {
                 out.push(q);
                 i = next.max(i + 1);

@@ -411,7 +411,7 @@ fn sentence_claims(
     }
     // Counts.
     let spans: Vec<(usize, usize)> = view.timexes.iter().map(|t| (t.start, t.end)).collect();
-    let quantities = quantity::find(origin.quote, &spans);
+    let quantities = quantity::find_in(origin.quote, &view.tokens, &spans);
     let found = counts::find(origin.quote, &view.tokens, &quantities);
     let places = &scene.places;
     for c in &found {
@@ -487,7 +487,7 @@ fn sentence_claims(
             ));
         }
     }
-    if let Some(a) = attribution::find(origin.quote) {
+    if let Some(a) = attribution::find_in(&view.tokens) {
         for c in &mut out {
             c.attribution = Some(a.source.clone());
             c.via = a.via.clone();

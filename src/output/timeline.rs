@@ -214,14 +214,17 @@ pub fn render_table(report: &Report, width: Option<u16>, w: &mut dyn Write) -> i
 /// Collapses newlines and runs of whitespace and replaces other control characters (an
 /// escape sequence in a quote must not drive the terminal): a quote is one line in tables.
 pub fn one_line(text: &str) -> String {
-    text.split_whitespace()
-        .map(|word| {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(
             word.chars()
-                .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+                .map(|c| if c.is_control() { '\u{fffd}' } else { c }),
+        );
+    }
+    out
 }
 
 #[cfg(test)]
