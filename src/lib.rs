@@ -28,6 +28,7 @@ pub mod claims;
 pub mod cli;
 pub mod engine;
 pub mod error;
+pub mod hash;
 pub mod ingest;
 pub mod output;
 pub mod temporal;

@@ -17,6 +17,7 @@ use toml::Spanned;
 use super::text::{tokenize, Token};
 use crate::claims::Attribute;
 use crate::error::{Error, Location, Result};
+use crate::hash::FastSet;
 
 /// A named place and the names it goes by ("Camp Liberty" = "Camp Hurriya" = "TTL").
 #[derive(Debug, Clone, PartialEq)]
@@ -109,7 +110,34 @@ pub struct PhraseMatch {
     pub date: Option<Range<usize>>,
 }
 
+/// The words of a sentence (and the stems of its possessives), so that the phrases whose
+/// first word the sentence lacks are skipped with one lookup instead of a pass over its tokens.
+pub struct Heads<'t>(FastSet<&'t str>);
+
+impl<'t> Heads<'t> {
+    pub fn new(tokens: &'t [Token<'_>]) -> Heads<'t> {
+        let mut set = HashSet::with_capacity_and_hasher(tokens.len() + 4, Default::default());
+        for t in tokens {
+            let lower = t.lower.as_str();
+            set.insert(lower);
+            if let Some(stem) = lower.strip_suffix("'s") {
+                set.insert(stem);
+            }
+        }
+        Heads(set)
+    }
+}
+
 impl Phrase {
+    /// False when the phrase cannot match a sentence of these words (its first piece is a word
+    /// the sentence lacks); true when it might.
+    pub fn may_match(&self, heads: &Heads<'_>) -> bool {
+        match self.pieces.first() {
+            Some(Piece::Word(w)) => heads.0.contains(w.as_str()),
+            _ => true,
+        }
+    }
+
     /// Compiles a phrase written in the events-file syntax.
     pub fn compile(text: &str) -> std::result::Result<Phrase, String> {
         let mut pieces = Vec::new();

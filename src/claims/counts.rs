@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use super::catalog::Phrase;
+use super::catalog::{Heads, Phrase};
 use super::mention::irrealis;
 use super::quantity::Quantity;
 use super::text::{first_at, within, words_between, Token};
@@ -261,7 +261,11 @@ fn next_word_after<'a>(tokens: &'a [Token<'a>], offset: usize) -> Option<&'a Tok
 /// Binds the sentence's quantities to outcome cues and population states.
 pub fn find(text: &str, tokens: &[Token<'_>], quantities: &[Quantity]) -> Vec<Count> {
     let mut found: Vec<(usize, usize, Attribute, Side)> = Vec::new();
+    let heads = Heads::new(tokens);
     for (attr, side, phrase) in cues() {
+        if !phrase.may_match(&heads) {
+            continue;
+        }
         for m in phrase.find(tokens, &[]) {
             if irrealis(tokens, m.start) {
                 continue;

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::catalog::{Event, EventCatalog, Phrase};
+use super::catalog::{Event, EventCatalog, Heads, Phrase};
 use super::text::{first_at, slug, Prefix, Token};
 use crate::temporal::{Timex, TimexKind};
 
@@ -154,8 +154,9 @@ struct Found {
 /// Places named in the sentence: (place id, canonical name, byte span).
 pub fn places(view: &View<'_>, catalog: &EventCatalog) -> Vec<(String, String, Range<usize>)> {
     let mut out = Vec::new();
+    let heads = Heads::new(&view.tokens);
     for p in &catalog.places {
-        for alias in &p.aliases {
+        for alias in p.aliases.iter().filter(|a| a.may_match(&heads)) {
             for m in alias.find(&view.tokens, &[]) {
                 if !out
                     .iter()
@@ -175,8 +176,9 @@ pub fn places(view: &View<'_>, catalog: &EventCatalog) -> Vec<(String, String, R
 /// Subjects named in the sentence: (subject id, byte span).
 pub fn subjects(tokens: &[Token<'_>], catalog: &EventCatalog) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
+    let heads = Heads::new(tokens);
     for s in &catalog.subjects {
-        for alias in &s.aliases {
+        for alias in s.aliases.iter().filter(|a| a.may_match(&heads)) {
             for m in alias.find(tokens, &[]) {
                 out.push((s.id.clone(), m.start..m.end));
             }
@@ -206,12 +208,13 @@ pub(crate) fn irrealis(tokens: &[Token<'_>], start: usize) -> bool {
 
 fn collect_triggers(
     view: &View<'_>,
+    heads: &Heads<'_>,
     phrases: &[Phrase],
     spans: &[Range<usize>],
     out: &mut Vec<Found>,
     own: Option<&str>,
 ) {
-    for p in phrases {
+    for p in phrases.iter().filter(|p| p.may_match(heads)) {
         for m in p.find(&view.tokens, spans) {
             if irrealis(&view.tokens, m.start) {
                 continue;
@@ -597,12 +600,13 @@ fn undeclared_place(view: &View<'_>, found: &Found, exclude: &[Range<usize>]) ->
 pub fn find(scene: &Scene<'_>, catalog: &EventCatalog, ctx: &Context) -> Vec<Mention> {
     let view = scene.view;
     let spans = view.date_spans();
+    let heads = Heads::new(&view.tokens);
     let mut out = Vec::new();
     for kind in &catalog.kinds {
         let mut found = Vec::new();
-        collect_triggers(view, &kind.triggers, &spans, &mut found, None);
+        collect_triggers(view, &heads, &kind.triggers, &spans, &mut found, None);
         for e in catalog.events.iter().filter(|e| e.kind == kind.id) {
-            collect_triggers(view, &e.triggers, &spans, &mut found, Some(&e.id));
+            collect_triggers(view, &heads, &e.triggers, &spans, &mut found, Some(&e.id));
         }
         for f in found {
             // A trigger inside a date expression or a place name is not a trigger.

@@ -8,7 +8,7 @@
 //! people are left out: years, money ("$50,000", "USD 20,000"), ordinals ("9th"), percentages
 //! and measures ("18 hours", "five-minute").
 
-use std::collections::HashSet;
+use crate::hash::FastSet;
 use std::sync::OnceLock;
 
 use super::text::{glued, tokenize, Token};
@@ -235,7 +235,7 @@ fn scale_word(word: &str) -> Option<f64> {
 /// Words a quantity can start with: digits, number words and the first word of every
 /// qualifier, vague amount and fraction. Checked first so most tokens cost one lookup.
 fn could_start(t: &Token<'_>) -> bool {
-    static STARTERS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static STARTERS: OnceLock<FastSet<&'static str>> = OnceLock::new();
     let starters = STARTERS.get_or_init(|| {
         let phrases = QUALIFIERS
             .iter()

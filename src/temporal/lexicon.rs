@@ -5,8 +5,9 @@
 //! (a new abbreviation of a month, say) is one line here, and the candidate finder's automaton
 //! is built from the same lists, so a word the grammar knows is also a word that triggers it.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use crate::hash::FastMap;
 
 use super::point::Season;
 
@@ -430,29 +431,7 @@ pub const OPENERS: &[&str] = &[
     "entire",
 ];
 
-/// FNV-1a: the lexicon is small and fixed, and SipHash's DoS resistance buys nothing here.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Table = HashMap<&'static str, Lex, std::hash::BuildHasherDefault<Fnv>>;
+type Table = FastMap<&'static str, Lex>;
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
