@@ -13,6 +13,7 @@ use comfy_table::{
 };
 
 use super::timeline::one_line;
+
 use super::{
     attribute_name, claims_by_source, findings_by_event, severity_name, totals, value_with_text,
     Summary,
@@ -50,6 +51,33 @@ impl Options {
             width,
         }
     }
+}
+
+/// Longest word a terminal cell shows whole. comfy-table wraps an over-long word character by
+/// character, in time quadratic in its length (a 6 KB number took a second to lay out), and a
+/// token of hundreds of characters tells a reader nothing in a terminal: the full text is in
+/// the JSON and CSV outputs.
+pub const MAX_CELL_WORD: usize = 40;
+
+/// `text` on one line (see [`one_line`]) with every word longer than [`MAX_CELL_WORD`]
+/// characters cut to that length and marked with "…".
+pub fn cell_text(text: &str) -> String {
+    let line = one_line(text);
+    if line.split(' ').all(|w| w.chars().count() <= MAX_CELL_WORD) {
+        return line;
+    }
+    line.split(' ')
+        .map(|w| {
+            if w.chars().count() > MAX_CELL_WORD {
+                let mut cut: String = w.chars().take(MAX_CELL_WORD - 1).collect();
+                cut.push('…');
+                cut
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Renders the report for stdout as it is (see [`Options::for_stdout`]).
@@ -90,7 +118,7 @@ fn event_table(findings: &[&Finding], options: Options) -> Table {
             .set_content_arrangement(ContentArrangement::Dynamic);
     }
     let mut header = vec![Cell::new("Severity"), Cell::new("Finding")];
-    header.extend(sources.iter().map(|s| Cell::new(one_line(s))));
+    header.extend(sources.iter().map(|s| Cell::new(cell_text(s))));
     table.set_header(header);
     if options.width.is_some() {
         // What and why needs room to read; the value columns share the rest.
@@ -109,8 +137,8 @@ fn event_table(findings: &[&Finding], options: Options) -> Table {
                 .map(|c| {
                     format!(
                         "{}\n{}:{}",
-                        one_line(&value_with_text(c)),
-                        one_line(short_doc(&c.doc)),
+                        cell_text(&value_with_text(c)),
+                        cell_text(short_doc(&c.doc)),
                         c.line
                     )
                 })
@@ -152,13 +180,13 @@ fn finding_text(f: &Finding) -> String {
     let mut text = format!(
         "{} · {}\n{}",
         attribute_name(f.attribute),
-        one_line(&f.rule),
-        one_line(&f.message)
+        cell_text(&f.rule),
+        cell_text(&f.message)
     );
     if let Status::Accepted { reason, .. } = &f.status {
-        text.push_str(&format!("\naccepted: {}", one_line(reason)));
+        text.push_str(&format!("\naccepted: {}", cell_text(reason)));
     }
-    text.push_str(&format!("\n{}", one_line(&f.id)));
+    text.push_str(&format!("\n{}", cell_text(&f.id)));
     text
 }
 
@@ -209,5 +237,23 @@ mod tests {
         };
         render_with(&report(), options, &mut out).unwrap_or_default();
         assert!(String::from_utf8_lossy(&out).contains('\u{1b}'));
+    }
+
+    /// fuzz target `pipeline`: a 6 KB number in a quote took a second to lay out in an 80-column
+    /// table (comfy-table wraps a long word character by character).
+    #[test]
+    fn cells_cut_words_too_long_to_wrap() {
+        let long = "7".repeat(5_000);
+        let cell = cell_text(&format!("about {long} dead"));
+        assert!(cell.starts_with("about 777"), "{cell}");
+        assert!(cell.ends_with("7… dead"), "{cell}");
+        assert_eq!(
+            cell.chars().count(),
+            "about ".len() + MAX_CELL_WORD + " dead".len()
+        );
+        assert_eq!(
+            cell_text("short words\nstay whole"),
+            "short words stay whole"
+        );
     }
 }

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use std::collections::HashMap;
 
+use super::table::cell_text;
 use super::{attribute_name, value_text};
 use crate::claims::{Attribute, Claim, Value};
 use crate::temporal::Granularity;
@@ -183,7 +184,7 @@ pub fn render_table(report: &Report, width: Option<u16>, w: &mut dyn Write) -> i
             .set_content_arrangement(ContentArrangement::Dynamic);
     }
     table.set_header(["Date", "Event", "Attribute", "Value", "Source", "Quote"]);
-    // Everything from input goes through `one_line`: no newline or escape sequence reaches
+    // Everything from input goes through `cell_text`: no newline or escape sequence reaches
     // the terminal.
     for row in &rows {
         let c = row.claim;
@@ -194,11 +195,11 @@ pub fn render_table(report: &Report, width: Option<u16>, w: &mut dyn Write) -> i
         };
         table.add_row([
             date,
-            one_line(&c.event),
+            cell_text(&c.event),
             attribute_name(c.attribute).to_string(),
-            one_line(&super::value_with_text(c)),
-            format!("{}\n{}:{}", one_line(&c.source), one_line(&c.doc), c.line),
-            one_line(&c.quote),
+            cell_text(&super::value_with_text(c)),
+            format!("{}\n{}:{}", cell_text(&c.source), cell_text(&c.doc), c.line),
+            cell_text(&c.quote),
         ]);
     }
     writeln!(w, "{table}")?;
