@@ -202,3 +202,50 @@ fn a_run_on_sentence_of_64_kb_extracts_its_counts() {
         );
     }
 }
+
+/// fuzz target `pipeline`: a cut start next to a no-break space (two bytes) sliced inside it
+/// (src/claims/sentence.rs `excerpt`).
+#[test]
+fn excerpt_cuts_long_sentences_at_whole_words_of_any_script() {
+    let short = "Six people were killed.";
+    assert_eq!(factline::claims::sentence::excerpt(short, 4..10), short);
+    for space in [" ", "\u{a0}", "\u{3000}"] {
+        let word = format!("déjà{space}vu{space}");
+        let mut s = word.repeat(80);
+        let at = s.len();
+        s.push_str("seven killed");
+        s.push_str(&format!("{space}{}", word.repeat(80)));
+        let q = factline::claims::sentence::excerpt(&s, at..at + "seven".len());
+        assert!(
+            q.len() <= factline::claims::MAX_QUOTE + "… ".len() + " …".len(),
+            "{}",
+            q.len()
+        );
+        assert!(q.starts_with("… ") && q.ends_with(" …"), "{q}");
+        assert!(q.contains("seven killed"), "{q}");
+        let inner = q.trim_start_matches("… ").trim_end_matches(" …");
+        assert!(s.contains(inner), "not verbatim: {inner}");
+    }
+    // Spans past the end or inside a character do not panic.
+    let s = "é".repeat(400);
+    let _ = factline::claims::sentence::excerpt(&s, 1..3);
+    let _ = factline::claims::sentence::excerpt(&s, 5000..6000);
+}
+
+/// fuzz target `pipeline`: a 6 KB number in a quote took a second to lay out in an 80-column
+/// table (comfy-table wraps a long word character by character; src/output/table.rs `cell_text`).
+#[test]
+fn cells_cut_words_too_long_to_wrap() {
+    let long = "7".repeat(5_000);
+    let cell = factline::output::table::cell_text(&format!("about {long} dead"));
+    assert!(cell.starts_with("about 777"), "{cell}");
+    assert!(cell.ends_with("7… dead"), "{cell}");
+    assert_eq!(
+        cell.chars().count(),
+        "about ".len() + factline::output::table::MAX_CELL_WORD + " dead".len()
+    );
+    assert_eq!(
+        factline::output::table::cell_text("short words\nstay whole"),
+        "short words stay whole"
+    );
+}
