@@ -259,11 +259,15 @@ fn next_word_after<'a>(tokens: &'a [Token<'a>], offset: usize) -> Option<&'a Tok
 }
 
 /// Binds the sentence's quantities to outcome cues and population states.
-pub fn find(text: &str, tokens: &[Token<'_>], quantities: &[Quantity]) -> Vec<Count> {
+pub fn find(
+    text: &str,
+    tokens: &[Token<'_>],
+    heads: &Heads<'_>,
+    quantities: &[Quantity],
+) -> Vec<Count> {
     let mut found: Vec<(usize, usize, Attribute, Side)> = Vec::new();
-    let heads = Heads::new(tokens);
     for (attr, side, phrase) in cues() {
-        if !phrase.may_match(&heads) {
+        if !phrase.may_match(heads) {
             continue;
         }
         for m in phrase.find(tokens, &[]) {
@@ -455,7 +459,7 @@ mod tests {
     fn counts(text: &str) -> Vec<(Attribute, f64, Option<f64>)> {
         let tokens = tokenize(text);
         let q = quantity::find(text, &[]);
-        find(text, &tokens, &q)
+        find(text, &tokens, &Heads::new(&tokens), &q)
             .into_iter()
             .map(|c| (c.attribute, c.quantity.low, c.quantity.high))
             .collect()

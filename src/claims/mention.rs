@@ -152,11 +152,14 @@ struct Found {
 }
 
 /// Places named in the sentence: (place id, canonical name, byte span).
-pub fn places(view: &View<'_>, catalog: &EventCatalog) -> Vec<(String, String, Range<usize>)> {
+pub fn places(
+    view: &View<'_>,
+    heads: &Heads<'_>,
+    catalog: &EventCatalog,
+) -> Vec<(String, String, Range<usize>)> {
     let mut out = Vec::new();
-    let heads = Heads::new(&view.tokens);
     for p in &catalog.places {
-        for alias in p.aliases.iter().filter(|a| a.may_match(&heads)) {
+        for alias in p.aliases.iter().filter(|a| a.may_match(heads)) {
             for m in alias.find(&view.tokens, &[]) {
                 if !out
                     .iter()
@@ -174,11 +177,14 @@ pub fn places(view: &View<'_>, catalog: &EventCatalog) -> Vec<(String, String, R
 }
 
 /// Subjects named in the sentence: (subject id, byte span).
-pub fn subjects(tokens: &[Token<'_>], catalog: &EventCatalog) -> Vec<(String, Range<usize>)> {
+pub fn subjects(
+    tokens: &[Token<'_>],
+    heads: &Heads<'_>,
+    catalog: &EventCatalog,
+) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
-    let heads = Heads::new(tokens);
     for s in &catalog.subjects {
-        for alias in s.aliases.iter().filter(|a| a.may_match(&heads)) {
+        for alias in s.aliases.iter().filter(|a| a.may_match(heads)) {
             for m in alias.find(tokens, &[]) {
                 out.push((s.id.clone(), m.start..m.end));
             }
@@ -369,14 +375,18 @@ pub struct Scene<'a> {
     pub places: Vec<(String, String, Range<usize>)>,
     /// (subject id, span), as [`subjects`] gives them.
     pub subjects: Vec<(String, Range<usize>)>,
+    /// The sentence's words, for skipping phrases at once.
+    pub heads: Heads<'a>,
 }
 
 impl<'a> Scene<'a> {
     pub fn new(view: &'a View<'a>, catalog: &EventCatalog) -> Self {
+        let heads = Heads::new(&view.tokens);
         Scene {
             view,
-            places: places(view, catalog),
-            subjects: subjects(&view.tokens, catalog),
+            places: places(view, &heads, catalog),
+            subjects: subjects(&view.tokens, &heads, catalog),
+            heads,
         }
     }
 }
@@ -600,13 +610,13 @@ fn undeclared_place(view: &View<'_>, found: &Found, exclude: &[Range<usize>]) ->
 pub fn find(scene: &Scene<'_>, catalog: &EventCatalog, ctx: &Context) -> Vec<Mention> {
     let view = scene.view;
     let spans = view.date_spans();
-    let heads = Heads::new(&view.tokens);
+    let heads = &scene.heads;
     let mut out = Vec::new();
     for kind in &catalog.kinds {
         let mut found = Vec::new();
-        collect_triggers(view, &heads, &kind.triggers, &spans, &mut found, None);
+        collect_triggers(view, heads, &kind.triggers, &spans, &mut found, None);
         for e in catalog.events.iter().filter(|e| e.kind == kind.id) {
-            collect_triggers(view, &heads, &e.triggers, &spans, &mut found, Some(&e.id));
+            collect_triggers(view, heads, &e.triggers, &spans, &mut found, Some(&e.id));
         }
         for f in found {
             // A trigger inside a date expression or a place name is not a trigger.

@@ -280,6 +280,13 @@ pub fn find_in(text: &str, tokens: &[Token<'_>], exclude: &[(usize, usize)]) -> 
 /// Does the phrase (space-separated lowercase words, hyphens kept as their own tokens) start
 /// at token `i`? Returns the index after it.
 fn phrase_at(tokens: &[Token<'_>], i: usize, phrase: &str) -> Option<usize> {
+    // Most phrases fail on their first word: test it before splitting the phrase.
+    let first = tokens.get(i)?.lower.as_str();
+    if !phrase.starts_with(first)
+        || !matches!(phrase.as_bytes().get(first.len()), None | Some(b' ' | b'-'))
+    {
+        return None;
+    }
     let mut j = i;
     for part in phrase.split(' ') {
         for (k, piece) in part.split('-').enumerate() {

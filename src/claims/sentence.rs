@@ -13,6 +13,7 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use super::attribution;
+use super::catalog::Heads;
 use super::counts::{self, Count};
 use super::mention::{self, Context, Mention, Scene, View};
 use super::quantity;
@@ -137,15 +138,15 @@ pub fn extract(doc: &Document, catalog: &EventCatalog) -> Vec<Claim> {
 fn document_subjects(doc: &Document, catalog: &EventCatalog) -> Vec<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for post in &doc.posts {
-        let tokens = tokenize(&post.text);
-        let mut named: Vec<String> = mention::subjects(&tokens, catalog)
+        let view = View::new(&post.text, tokenize(&post.text), Vec::new(), None);
+        let heads = Heads::new(&view.tokens);
+        let mut named: Vec<String> = mention::subjects(&view.tokens, &heads, catalog)
             .into_iter()
             .map(|(id, _)| id)
             .collect();
         // A page about Camp Ashraf is about the people of the events declared there, even
         // when it only says "the group".
-        let view = View::new(&post.text, tokens, Vec::new(), None);
-        for (place, _, _) in mention::places(&view, catalog) {
+        for (place, _, _) in mention::places(&view, &heads, catalog) {
             for e in catalog.events.iter().filter(|e| e.places.contains(&place)) {
                 named.extend(e.subjects.iter().cloned());
             }
@@ -412,7 +413,7 @@ fn sentence_claims(
     // Counts.
     let spans: Vec<(usize, usize)> = view.timexes.iter().map(|t| (t.start, t.end)).collect();
     let quantities = quantity::find_in(origin.quote, &view.tokens, &spans);
-    let found = counts::find(origin.quote, &view.tokens, &quantities);
+    let found = counts::find(origin.quote, &view.tokens, &scene.heads, &quantities);
     let places = &scene.places;
     for c in &found {
         let q = &c.quantity;
