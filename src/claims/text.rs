@@ -46,7 +46,7 @@ fn token_regex() -> &'static Regex {
 
 /// Splits `text` into tokens. Never fails; unknown characters become punctuation tokens.
 ///
-/// The tokens are the matches of [`token_regex`]. Tokens made of ASCII are cut by hand, which
+/// The tokens are the matches of the token pattern (a regex). Tokens made of ASCII are cut by hand, which
 /// is several times faster; at the first byte where the pattern could go on with a character
 /// beyond ASCII (a letter, a mark, a digit of another script), the regex takes that token.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {

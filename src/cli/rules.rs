@@ -1,5 +1,5 @@
 //! `factline rules`: work with rules files. `rules test [DIR]` runs each rules file's examples
-//! (DIR/examples/<name>.toml: claims in, expected findings out) and checks that every rule has
+//! (`DIR/examples/<name>.toml`: claims in, expected findings out) and checks that every rule has
 //! a case where it fires and one where it stays silent.
 
 use std::io::{self, Write};

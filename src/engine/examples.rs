@@ -1,6 +1,6 @@
 //! Rule examples: claims in, findings out, the proof every rules file ships with.
 //!
-//! Takes an examples file (rules/examples/<set>.toml) and the rules; gives, for each case, the
+//! Takes an examples file (`rules/examples/<set>.toml`) and the rules; gives, for each case, the
 //! findings the rules produced against those expected, and a coverage check (every rule has a
 //! case where it fires and a case where it must stay silent). `factline rules test` and the test
 //! suite both run these. A case:
