@@ -279,24 +279,26 @@ pub fn excerpt(sentence: &str, at: Range<usize>) -> String {
     if sentence.len() <= MAX_QUOTE {
         return sentence.to_string();
     }
-    let (mut start, mut end) = (at.start.min(sentence.len()), at.end.min(sentence.len()));
-    end = end.max(start);
-    while !sentence.is_char_boundary(start) {
-        start -= 1;
-    }
-    while !sentence.is_char_boundary(end) {
-        end += 1;
-    }
-    let at = start..end;
+    // `str::floor_char_boundary` and `ceil_char_boundary`, newer than the crate's MSRV.
+    let floor = |i: usize| {
+        let mut i = i.min(sentence.len());
+        while !sentence.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let ceil = |i: usize| {
+        let mut i = i.min(sentence.len());
+        while !sentence.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    };
+    let start = floor(at.start);
+    let at = start..ceil(at.end.max(start));
     let room = MAX_QUOTE.saturating_sub(at.len()) / 2;
-    let mut lo = at.start.saturating_sub(room);
-    let mut hi = (at.end + room).min(sentence.len());
-    while !sentence.is_char_boundary(lo) {
-        lo -= 1;
-    }
-    while !sentence.is_char_boundary(hi) {
-        hi += 1;
-    }
+    let mut lo = floor(at.start.saturating_sub(room));
+    let mut hi = ceil(at.end + room);
     // Whole words only: forward to the first space after a cut start, back from a cut end.
     if lo > 0 {
         if let Some((sp, ch)) = sentence[lo..at.start]
