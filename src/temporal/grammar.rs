@@ -45,6 +45,9 @@ pub enum Basis {
     Anchor,
     /// The previous date in the text.
     Previous,
+    /// A comparison a year back ("year-earlier profit", "up from $5 million a year ago"): from
+    /// the period the text is about, which stays what the text is about.
+    Comparison,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -453,21 +456,21 @@ const INFINITIVE_FUTURE_CUES: &[&str] = &[
     "ordered", "asked", "invited", "called", "urged", "is", "are", "was", "were", "about",
 ];
 
-/// Whether a bare weekday starting at byte `at` of `text` lies ahead of the anchor. News
-/// tense decides, read backwards from the weekday over at most eight words of its clause: the
-/// nearest cue wins. A past verb ("met", "announced") puts it behind; a modal, a plan word or an
-/// infinitive ("set to resume Monday") ahead; no cue leaves it behind, as most news reports what
-/// happened. A possessive weekday ("Monday's vote") names something already known: behind.
-fn weekday_ahead(text: &str, at: usize, end: usize) -> bool {
+/// The tense of the clause before the expression at bytes `at..end` of `text`: `Some(true)` when
+/// it speaks of the future, `Some(false)` of the past, `None` when nothing tells. Read backwards
+/// over at most eight words of the clause, the nearest cue wins. A past verb ("met",
+/// "announced") says past; a modal, a plan word or an infinitive ("set to resume Monday")
+/// future. A possessive ("Monday's vote") names something already known: past. A verb of
+/// saying counts only within `say_reach` words: "said Tuesday" dates the saying, but in "said
+/// the plant closes in March" it tells nothing of March.
+fn clause_tense(text: &str, at: usize, end: usize, say_reach: usize) -> Option<bool> {
     if text
         .get(end..)
         .is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
     {
-        return false;
+        return Some(false);
     }
-    let Some(before) = text.get(at.saturating_sub(160)..at) else {
-        return false;
-    };
+    let before = text.get(at.saturating_sub(160)..at)?;
     // The clause: back to the last sentence end or line break.
     // The clause: back to the last sentence end or line break (all ASCII, so bytes will do).
     let b = before.as_bytes();
@@ -498,6 +501,14 @@ fn weekday_ahead(text: &str, at: usize, end: usize) -> bool {
                 .any(|c| c.eq_ignore_ascii_case(w))
         })
     };
+    // "the plan", "its plans": a noun after a determiner, not a verb.
+    let is_noun = |k: usize| {
+        recent.get(k + 1).is_some_and(|d| {
+            ["the", "a", "its", "his", "her", "their", "our", "this"]
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(d))
+        })
+    };
     for (k, &lw) in recent.iter().enumerate().take(8) {
         let is = |list: &[&str]| list.iter().any(|c| c.eq_ignore_ascii_case(lw));
         if lw.eq_ignore_ascii_case("to") {
@@ -509,15 +520,34 @@ fn weekday_ahead(text: &str, at: usize, end: usize) -> bool {
                     .iter()
                     .any(|c| c.eq_ignore_ascii_case(governor))
             {
-                return !plan_of_the_past(k + 2);
+                return Some(!plan_of_the_past(k + 2));
             }
-        } else if is(WEEKDAY_FUTURE_CUES) {
-            return !plan_of_the_past(k + 1);
-        } else if is(IRREGULAR_PAST) || (lw.len() > 4 && lw.ends_with("ed")) {
-            return false;
+        } else if (is(WEEKDAY_FUTURE_CUES) && !is_noun(k))
+            // "as early as Tuesday", "as soon as Monday".
+            || (lw.eq_ignore_ascii_case("early") && recent.get(k + 1) == Some(&"as"))
+        {
+            return Some(!plan_of_the_past(k + 1));
+        } else if is(SAYING) {
+            if k < say_reach {
+                return Some(false);
+            }
+        } else if is(IRREGULAR_PAST) || is_ed_verb(lw) {
+            return Some(false);
         }
     }
-    false
+    None
+}
+
+/// Verbs of saying, which date the saying rather than what is said.
+#[rustfmt::skip]
+const SAYING: &[&str] = &[
+    "said", "told", "added", "noted", "stated", "reported", "announced", "wrote", "says",
+];
+
+/// Whether `w` looks like a regular past verb: lower case (so not "United" nor "Ahmed") and
+/// ending in "-ed".
+fn is_ed_verb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
 /// Decade words, from "twenties" (2) to "nineties" (9).
@@ -833,17 +863,74 @@ impl<'t, 'a> Grammar<'t, 'a> {
         future
     }
 
-    /// Whether the bare weekday at token `i` lies ahead of the anchor (see [`weekday_ahead`]).
-    fn weekday_ahead_at(&self, i: usize) -> bool {
+    /// The quarter the text is about, when the previous date is one already over: what
+    /// "a year ago" and "the year-earlier quarter" look back from in a quarterly report. A
+    /// forecast ("losses through the third quarter of 1990") is not.
+    fn period_over(&self) -> Option<Point> {
+        let p = self.ctx.previous?;
+        let (_, end) = p.bounds()?;
+        (matches!(p, Point::Quarter(Some(_), _)) && !self.anchor().is_some_and(|a| end >= a))
+            .then_some(p)
+    }
+
+    /// Whether a comparison ("compared with", "up from", "higher than") opens the clause
+    /// within eight words before token `i`.
+    fn compared_before(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
         let at = self.region_start + t.start;
-        weekday_ahead(self.text, at, self.region_start + t.end)
+        let Some(before) = self.text.get(at.saturating_sub(120)..at) else {
+            return false;
+        };
+        before
+            .rsplit(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .take(8)
+            .take_while(|w| !w.ends_with(['.', ';', ':']))
+            .any(|w| matches!(w, "compared" | "from" | "than" | "versus" | "vs"))
+    }
+
+    /// The tense of the clause before token `i` (see [`clause_tense`]).
+    fn clause_tense_at(&self, i: usize, say_reach: usize) -> Option<bool> {
+        let t = self.toks.get(i)?;
+        let at = self.region_start + t.start;
+        clause_tense(self.text, at, self.region_start + t.end, say_reach)
+    }
+
+    /// The tense a month or a day without a year at token `i` is read in: future when a future
+    /// cue is near, past when an active past verb comes right before it ("issued July 1",
+    /// "bought it in February", not "will be paid Dec. 14"), else unknown.
+    fn date_tense(&self, i: usize) -> Option<bool> {
+        if self.future_before(i) {
+            return Some(true);
+        }
+        let t = self.toks.get(i)?;
+        let before = self.text.get(..self.region_start + t.start)?;
+        let mut words = before
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty());
+        let mut w = words.next()?;
+        if matches!(w, "in" | "on") {
+            w = words.next()?;
+        }
+        // "set Nov. 10 as the deadline" names a date ahead.
+        let past =
+            IRREGULAR_PAST.contains(&w) && !SAYING.contains(&w) && w != "set" || is_ed_verb(w);
+        let passive = words
+            .next()
+            .is_some_and(|b| matches!(b, "be" | "been" | "being" | "is" | "are" | "was" | "were"));
+        (past && !passive).then_some(false)
+    }
+
+    /// Whether the bare weekday at token `i` lies ahead of the anchor: when the clause speaks of
+    /// the future. No cue leaves it behind, as most news reports what happened.
+    fn weekday_ahead_at(&self, i: usize) -> bool {
+        self.clause_tense_at(i, usize::MAX) == Some(true)
     }
 
     /// The date of weekday `wd` (1 is Monday) nearest anchor `a`, ahead or behind as the tense
-    /// before token `start` says (see [`weekday_ahead`]).
+    /// before token `start` says (see [`clause_tense`]).
     fn weekday_date(&self, a: NaiveDate, start: usize, wd: u32) -> Option<NaiveDate> {
         let aw = i64::from(a.weekday().number_from_monday());
         if self.weekday_ahead_at(start) {
@@ -862,26 +949,26 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let Some(a) = self.anchor() else {
             return Some((Point::Day(None, m, d), Basis::Absolute));
         };
-        let future = self.future_before(start);
         let cands: Vec<NaiveDate> = (a.year() - 1..=a.year() + 1)
             .filter_map(|y| ymd(y, m, d))
             .collect();
-        let pick = if future {
-            cands
+        let pick = match self.date_tense(start) {
+            Some(true) => cands
                 .iter()
                 .find(|c| **c >= a.pred_opt().unwrap_or(a))
-                .copied()
-        } else {
+                .copied(),
+            // The latest one not after the anchor.
+            Some(false) => cands.iter().rev().find(|c| **c <= a).copied(),
             // The year that puts the date nearest the anchor, ties going to the past: in a
             // 20 September article "September 1" is that year, in a 10 January one the last.
-            cands
+            None => cands
                 .iter()
                 .min_by_key(|c| {
                     // News leans to the past: a date ahead counts double.
                     let d = (**c - a).num_days();
                     (if d > 0 { 2 * d } else { -d }, d > 0)
                 })
-                .copied()
+                .copied(),
         }?;
         Some((Point::day(pick), Basis::Anchor))
     }
@@ -890,14 +977,20 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let Some(a) = self.anchor() else {
             return (Point::Month(None, m), Basis::Absolute);
         };
-        let future = self.future_before(start);
         let delta = m as i32 - a.month() as i32;
-        // Nearest month to the anchor (ties to the past), or the next one in future tense.
-        let y = if future {
+        let tense = self.date_tense(start);
+        // The next month in future tense, the last in past tense, else the nearest.
+        let y = if tense == Some(true) {
             if delta >= 0 {
                 a.year()
             } else {
                 a.year() + 1
+            }
+        } else if tense == Some(false) {
+            if delta <= 0 {
+                a.year()
+            } else {
+                a.year() - 1
             }
         } else {
             // Nearest month, a month ahead counting one and a half (news leans to the past).
@@ -1666,6 +1759,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
     /// `two years ago`, `nearly a year ago` (APPROX from the prefix), `10 days ago`,
     /// `a decade ago`, `two years later`, `a year earlier`, `three days before`.
     fn units_ago(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let start = c.i;
         let n = c.count()?;
         c.hyphen();
         let (u, _) = c.unit()?;
@@ -1689,6 +1783,14 @@ impl<'t, 'a> Grammar<'t, 'a> {
             return Some((c, id, value(v.into(), TimexKind::Date, Basis::Anchor)));
         };
         let (reference, basis) = match (on_previous, self.ctx.previous) {
+            // "up from $5 million a year earlier": a comparison with the period the text is
+            // about, not a year before the last date named.
+            _ if u == Unit::Year && n == 1 && sign < 0 && self.compared_before(start) => {
+                match self.ctx.previous {
+                    Some(p @ Point::Quarter(Some(_), _)) => (p, Basis::Comparison),
+                    _ => (Point::day(self.anchor()?), Basis::Comparison),
+                }
+            }
             (true, Some(p)) => (p, Basis::Previous),
             // "a year ago" in a quarterly report: the same quarter a year before.
             (false, Some(p @ Point::Quarter(Some(_), _))) if u == Unit::Year => {
@@ -1702,7 +1804,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 if !matches!(
                     reference,
                     Point::Day(..) | Point::Time(..) | Point::Week(..) | Point::Weekend(..)
-                ) && basis == Basis::Previous =>
+                ) && basis != Basis::Anchor =>
             {
                 reference.shift_years(n)?
             }
@@ -2066,8 +2168,8 @@ impl<'t, 'a> Grammar<'t, 'a> {
         };
         if ago || (year.is_some() && ord.is_none() && unit != "half") {
             // The quarter the text is about (the previous date), a year back or in the year named.
-            let base = match (self.ctx.previous, self.anchor()) {
-                (Some(p @ Point::Quarter(Some(_), _)), _) => p,
+            let base = match (self.period_over(), self.anchor()) {
+                (Some(p), _) => p,
                 (_, Some(a)) => {
                     Point::Quarter(Some(a.year()), (a.month() - 1) / 3 + 1).shift(-1)?
                 }
@@ -2085,7 +2187,10 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 (true, _, Some(q), Point::Quarter(Some(y), _)) => Point::Quarter(Some(y - 1), q),
                 (_, _, _, b) => b.shift_years(-1)?,
             };
-            return self.finish_quarter(c, p, if ago { "year-ago-quarter" } else { id });
+            if ago {
+                return Some((c, "year-ago-quarter", point(p, Basis::Comparison)));
+            }
+            return self.finish_quarter(c, p, id);
         }
         let a = self.anchor();
         let p = if unit == "half" {
@@ -2116,8 +2221,11 @@ impl<'t, 'a> Grammar<'t, 'a> {
             // "the latest quarter", "the quarter": the last one reported, that is the previous
             // date when it is a quarter, else the last whole quarter before the anchor.
             match (self.ctx.previous, a, latest) {
-                (Some(p @ Point::Quarter(Some(_), _)), _, l)
-                    if l != Some("previous") && l != Some("past") && l != Some("last") =>
+                (Some(p @ Point::Quarter(Some(_), _)), a, l)
+                    if l != Some("previous") && l != Some("past") && l != Some("last")
+                        // The latest quarter is one already over.
+                        && !(l == Some("latest")
+                            && a.zip(p.bounds()).is_some_and(|(a, (_, end))| end >= a)) =>
                 {
                     p
                 }
@@ -2400,7 +2508,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
             (_, Some(a)) => Point::Year(a.year() - 1),
             _ => return None,
         };
-        Some((c, "year-ago-adjective", point(p, Basis::Previous)))
+        Some((c, "year-ago-adjective", point(p, Basis::Comparison)))
     }
 
     /// `the year`, `the full year`, `the fiscal year`, `the month`, `the weekend`, `the day`,

@@ -282,8 +282,9 @@ impl Normalizer {
                     }
                     // A comparison period ("a year earlier" than the third quarter) does not
                     // become what the text is about: the next "the quarter" is still the third.
-                    let comparison = basis == Basis::Previous
-                        && matches!(point, Point::Quarter(..) | Point::Half(..));
+                    let comparison = basis == Basis::Comparison
+                        || basis == Basis::Previous
+                            && matches!(point, Point::Quarter(..) | Point::Half(..));
                     if !comparison {
                         self.previous = Some((point, index));
                     }
