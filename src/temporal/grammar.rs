@@ -898,29 +898,101 @@ impl<'t, 'a> Grammar<'t, 'a> {
         clause_tense(self.text, at, self.region_start + t.end, say_reach)
     }
 
-    /// The tense a month or a day without a year at token `i` is read in: future when a future
-    /// cue is near, past when an active past verb comes right before it ("issued July 1",
-    /// "bought it in February", not "will be paid Dec. 14"), else unknown.
+    /// The tense a month or a day without a year at token `i` is read in: past when an active
+    /// past verb governs it ("issued July 1", "bought the
+    /// chain in February", not "will be paid Dec. 14" nor "extended to Nov. 20"), or when it
+    /// opens the sentence and the verb after it is past ("In January, the firm sold..."); else
+    /// future when a future cue is near; else unknown.
     fn date_tense(&self, i: usize) -> Option<bool> {
-        if self.future_before(i) {
-            return Some(true);
+        match self.past_verb_governs(i) {
+            Some(false) => Some(false),
+            _ => self.future_before(i).then_some(true),
         }
+    }
+
+    /// `Some(false)` when an active past verb governs the date at token `i` (see
+    /// [`Grammar::date_tense`]), `Some(true)` when a fronted date's clause is in the future.
+    fn past_verb_governs(&self, i: usize) -> Option<bool> {
         let t = self.toks.get(i)?;
-        let before = self.text.get(..self.region_start + t.start)?;
-        let mut words = before
+        let at = self.region_start + t.start;
+        let before = self.text.get(at.saturating_sub(80)..at)?;
+        // The clause before the date, nearest word first.
+        let clause = before
+            .rsplit(['.', ';', ':', '!', '?', '\n', '"'])
+            .next()
+            .unwrap_or("");
+        let mut words = clause
             .rsplit(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| !w.is_empty());
-        let mut w = words.next()?;
-        if matches!(w, "in" | "on") {
-            w = words.next()?;
+        let is_past = |w: &str| {
+            // "set Nov. 10 as the deadline" names a date ahead.
+            IRREGULAR_PAST.contains(&w) && !SAYING.contains(&w) && w != "set" || is_ed_verb(w)
+        };
+        let is_be = |w: &str| matches!(w, "be" | "been" | "being" | "is" | "are" | "was" | "were");
+        let mut w = words.next();
+        let after_preposition = w.is_some_and(|w| w.eq_ignore_ascii_case("in") || w == "on");
+        if after_preposition {
+            w = words.next();
         }
-        // "set Nov. 10 as the deadline" names a date ahead.
-        let past =
-            IRREGULAR_PAST.contains(&w) && !SAYING.contains(&w) && w != "set" || is_ed_verb(w);
-        let passive = words
-            .next()
-            .is_some_and(|b| matches!(b, "be" | "been" | "being" | "is" | "are" | "was" | "were"));
-        (past && !passive).then_some(false)
+        let Some(w) = w else {
+            // A date opening its sentence: the verb after it tells.
+            return self.fronted_tense(self.region_start + t.end);
+        };
+        if is_past(w) {
+            return (!words.next().is_some_and(is_be)).then_some(false);
+        }
+        if !after_preposition {
+            return None;
+        }
+        // "bought RJR in February": a past verb a few words back, with nothing between that
+        // would make the date a deadline or the verb passive. An "-ed" word right before the
+        // noun is an adjective ("preferred shares on Oct. 31", "an unspecified date in May").
+        let mut words = std::iter::once(w).chain(words);
+        for k in 0..4 {
+            let w = words.next()?;
+            if matches!(
+                w,
+                "to" | "by" | "until" | "before" | "after" | "from" | "for"
+            ) || is_be(w)
+            {
+                return None;
+            }
+            let verb = IRREGULAR_PAST.contains(&w) && !SAYING.contains(&w) && w != "set"
+                || k >= 2 && is_ed_verb(w);
+            if verb {
+                return (!words.next().is_some_and(is_be)).then_some(false);
+            }
+        }
+        None
+    }
+
+    /// The tense of the clause after a date that opens its sentence, the date ending at byte
+    /// `end`: "In January, the company sold" is past, "On March 1, it will" future.
+    fn fronted_tense(&self, end: usize) -> Option<bool> {
+        let rest = self.text.get(end..)?;
+        // The rest of the date ("Oct. 5", "the 5th") up to the comma that closes it.
+        let comma = rest.get(..rest.len().min(14))?.find(',')?;
+        if rest[..comma]
+            .bytes()
+            .any(|b| !(b.is_ascii_digit() || b" .stndrh".contains(&b)))
+        {
+            return None;
+        }
+        let after = &rest[comma + 1..];
+        let clause = after.split(['.', ';', '!', '?', '\n']).next().unwrap_or("");
+        for w in clause
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .take(6)
+        {
+            if WEEKDAY_FUTURE_CUES.contains(&w) {
+                return Some(true);
+            }
+            if IRREGULAR_PAST.contains(&w) || is_ed_verb(w) {
+                return Some(false);
+            }
+        }
+        None
     }
 
     /// Whether the bare weekday at token `i` lies ahead of the anchor: when the clause speaks of
