@@ -728,6 +728,9 @@ impl<'t, 'a> Grammar<'t, 'a> {
             }
         }
         let mut hit = best?;
+        if hit.rule != "holiday" && self.is_title_at(i) {
+            return None;
+        }
         // "a year or so", "1994 or later", "1990 and beyond".
         let mut e = Cursor {
             toks: self.toks,
@@ -806,6 +809,42 @@ impl<'t, 'a> Grammar<'t, 'a> {
             Self::the_unit,
             Self::holiday,
         ]
+    }
+
+    /// Whether the expression opening at token `i` is a name: a capitalized time word other
+    /// than a month or a weekday in mid-sentence ("ABC's This Week", "USA Today", "60
+    /// Minutes", "the Prague Spring"), not a heading in capitals.
+    fn is_title_at(&self, i: usize) -> bool {
+        let k = if self.toks.get(i).is_some_and(|t| t.is("the")) {
+            i + 1
+        } else {
+            i
+        };
+        let (Some(first), Some(t)) = (self.toks.get(i), self.toks.get(k)) else {
+            return false;
+        };
+        if t.kind != TokKind::Word || !t.upper || matches!(t.lex, Lex::Month(_) | Lex::Weekday(_)) {
+            return false;
+        }
+        let word = self
+            .text
+            .get(self.region_start + t.start..self.region_start + t.end)
+            .unwrap_or("");
+        if word.bytes().all(|b| !b.is_ascii_lowercase()) {
+            return false;
+        }
+        // Mid-sentence: a word or a comma before it, past spaces and quotes.
+        let before = self
+            .text
+            .get(..self.region_start + first.start)
+            .unwrap_or("");
+        before
+            .chars()
+            .rev()
+            .find(|c| {
+                !(c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '\u{201c}' | '\u{2018}'))
+            })
+            .is_some_and(|c| c.is_alphanumeric() || c == ',')
     }
 
     /// The ways an expression may open: nothing, "the", a modifier, or a modifier and "the".
@@ -1700,6 +1739,11 @@ impl<'t, 'a> Grammar<'t, 'a> {
             }
             Lex::Weekday(wd) => {
                 c.weekday()?;
+                // "the previous Friday", "the following Monday": from the day last named.
+                let a = match (on_previous, self.ctx.previous) {
+                    (true, Some(p @ Point::Day(Some(_), _, _))) => p.bounds().map(|b| b.0).or(a),
+                    _ => a,
+                };
                 let Some(a) = a else {
                     return Some((
                         c,
@@ -2204,6 +2248,14 @@ impl<'t, 'a> Grammar<'t, 'a> {
         if c.peek().is_some_and(|t| t.punct(b'-')) {
             return None;
         }
+        // "the quarter a year ago": the year-ago quarter.
+        {
+            let mut e = c;
+            if !ago && e.word("a") && e.word("year") && e.any(&["ago", "earlier"]).is_some() {
+                ago = true;
+                c = e;
+            }
+        }
         let ord = if unit == "half" && ord.is_none() && latest == Some("last") {
             Some(2)
         } else {
@@ -2608,6 +2660,30 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 }
             }
         }
+        // "mid-afternoon", "mid-morning yesterday": a part of day after "mid", of the anchor's
+        // day or the one named after it.
+        if let Lex::PartOfDay(p) = c.lex() {
+            let before = |k: usize| start.checked_sub(k).and_then(|i| self.toks.get(i));
+            let mid = before(1).is_some_and(|t| t.is("mid"))
+                || (before(1).is_some_and(|t| t.punct(b'-'))
+                    && before(2).is_some_and(|t| t.is("mid")));
+            if mid {
+                c.i += 1;
+                let mut day = a?;
+                let mut e = c;
+                match e.any(&["yesterday", "today", "tomorrow"]) {
+                    Some("yesterday") => day = add_days(day, -1)?,
+                    Some("tomorrow") => day = add_days(day, 1)?,
+                    Some(_) => {}
+                    None => e = c,
+                }
+                return Some((
+                    e,
+                    "the-unit",
+                    point(Point::Time(day, DayTime::Part(p)), Basis::Anchor),
+                ));
+            }
+        }
         if !c.word("the") {
             return None;
         }
@@ -2868,11 +2944,31 @@ impl<'t, 'a> Grammar<'t, 'a> {
         {
             return None;
         }
+        let step = if dir == "before" { -1 } else { 1 };
+        // "the day before last Tuesday", "the week after Christmas": from the date named.
+        if let Some(Hit {
+            end,
+            meaning: Meaning::Point {
+                point: p, basis, ..
+            },
+            ..
+        }) = self.match_at(c.i)
+        {
+            let p = coarsen(p, u)?.shift(step)?;
+            return Some((
+                Cursor {
+                    toks: self.toks,
+                    i: end,
+                },
+                "unit-before-after",
+                point(p, basis),
+            ));
+        }
         let prev = self
             .ctx
             .previous
             .or_else(|| self.anchor().map(Point::day))?;
-        let p = coarsen(prev, u)?.shift(if dir == "before" { -1 } else { 1 })?;
+        let p = coarsen(prev, u)?.shift(step)?;
         Some((c, "unit-before-after", point(p, Basis::Previous)))
     }
 }
