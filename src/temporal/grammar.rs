@@ -1266,7 +1266,24 @@ impl<'t, 'a> Grammar<'t, 'a> {
     fn month_year(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
         let m = c.month_before_number().or_else(|| c.month())?;
         let _ = c.word("of") || c.punct(b',');
-        let y = c.year_after_date(self.anchor())?;
+        // "January 1997", "January nineteen ninety-seven".
+        let y = match c.year_after_date(self.anchor()) {
+            Some(y) => y,
+            None => match self.spelled_year(c)? {
+                (
+                    e,
+                    _,
+                    Meaning::Point {
+                        point: Point::Year(y),
+                        ..
+                    },
+                ) => {
+                    c = e;
+                    y
+                }
+                _ => return None,
+            },
+        };
         Some((
             c,
             "month-year",
@@ -2397,7 +2414,22 @@ impl<'t, 'a> Grammar<'t, 'a> {
         c.i += 1;
         let mut e = c;
         let _ = e.word("of") || e.punct(b',');
-        if let Some(y) = e.year4() {
+        // "summer 2013", "the winter of nineteen ninety-four".
+        let year = match e.year4() {
+            Some(y) => Some((e, y)),
+            None => match self.spelled_year(e) {
+                Some((
+                    e,
+                    _,
+                    Meaning::Point {
+                        point: Point::Year(y),
+                        ..
+                    },
+                )) => Some((e, y)),
+                _ => None,
+            },
+        };
+        if let Some((e, y)) = year {
             return Some((
                 e,
                 "season-year",
