@@ -272,17 +272,18 @@ fn nearest_date(view: &View<'_>, found: &Found, max_words: usize) -> Option<usiz
             };
             // "Nearly a year ago, X did Y": a date opening the sentence dates its main clause.
             let opening = t.end <= found.start
+                && view.text.get(t.end..).is_some_and(|a| a.starts_with(','))
                 && view.text.get(..t.start).is_some_and(|b| {
-                    b.trim_start_matches(|c: char| !c.is_alphanumeric())
-                        .split_whitespace()
-                        .all(|w| {
-                            matches!(
-                                w.to_lowercase().as_str(),
-                                "but" | "and" | "in" | "on" | "so"
-                            )
+                    // At most "But in " before it: checked by length first, as this runs for
+                    // every date and mention of a sentence that may be one long word.
+                    let b = b.trim_start_matches(|c: char| !c.is_alphanumeric());
+                    b.len() <= 12
+                        && b.split_whitespace().all(|w| {
+                            ["but", "and", "in", "on", "so"]
+                                .iter()
+                                .any(|k| w.eq_ignore_ascii_case(k))
                         })
-                })
-                && view.text.get(t.end..).is_some_and(|a| a.starts_with(','));
+                });
             (if opening { d.min(max_words) } else { d }, i)
         })
         .filter(|(d, _)| *d <= max_words)

@@ -6,6 +6,14 @@
 //! resolved to a [`Point`], a duration, a set or a PRESENT/PAST/FUTURE reference. At each token
 //! every rule is tried and the longest match wins; a rule is a small function reading tokens
 //! through a [`Cursor`], with the words it needs named in [`super::lexicon`].
+//!
+//! Dates written without their year or week take them from news tense. A weekday is ahead of
+//! the anchor only when its clause speaks of the future ([`clause_tense`]: the nearest of a
+//! modal, a plan word or a past verb, read backwards); a month or a day is behind when an
+//! active past verb governs it or, opening its sentence, the verb after it is past, ahead when a
+//! future cue is near, else the nearest ([`Grammar::date_tense`]). A year-ago comparison
+//! ("up from $5 million a year earlier") is [`Basis::Comparison`]: it is taken from the quarter
+//! being reported and does not replace it as what the text is about.
 
 use std::cell::Cell;
 
