@@ -80,6 +80,25 @@ pub fn cell_text(text: &str) -> String {
         .join(" ")
 }
 
+/// The longest quote a terminal table shows, in characters: the table is for reading, and a
+/// longer quote wrapped into a narrow column made a table of hundreds of claims megabytes long
+/// (the full quote is in every other format).
+pub const MAX_TABLE_QUOTE: usize = 200;
+
+/// [`cell_text`] of a quote, cut after the last whole word within [`MAX_TABLE_QUOTE`]
+/// characters and marked with "…".
+pub fn cell_quote(text: &str) -> String {
+    let line = cell_text(text);
+    match line.char_indices().nth(MAX_TABLE_QUOTE) {
+        None => line,
+        Some((at, _)) => {
+            let head = &line[..at];
+            let cut = head.rfind(' ').filter(|&i| i > 0).unwrap_or(at);
+            format!("{}…", head[..cut].trim_end())
+        }
+    }
+}
+
 /// Renders the report for stdout as it is (see [`Options::for_stdout`]).
 pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     render_with(report, Options::for_stdout(), w)

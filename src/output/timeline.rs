@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use std::collections::HashMap;
 
-use super::table::cell_text;
+use super::table::{cell_quote, cell_text};
 use super::{attribute_name, value_text};
 use crate::claims::{Attribute, Claim, Value};
 use crate::temporal::Granularity;
@@ -184,8 +184,8 @@ pub fn render_table(report: &Report, width: Option<u16>, w: &mut dyn Write) -> i
             .set_content_arrangement(ContentArrangement::Dynamic);
     }
     table.set_header(["Date", "Event", "Attribute", "Value", "Source", "Quote"]);
-    // Everything from input goes through `cell_text`: no newline or escape sequence reaches
-    // the terminal.
+    // Everything from input goes through `cell_text` (a quote through `cell_quote`, which also
+    // shortens it): no newline or escape sequence reaches the terminal.
     for row in &rows {
         let c = row.claim;
         let date = if row.date == row.date_end {
@@ -199,7 +199,7 @@ pub fn render_table(report: &Report, width: Option<u16>, w: &mut dyn Write) -> i
             attribute_name(c.attribute).to_string(),
             cell_text(&super::value_with_text(c)),
             format!("{}\n{}:{}", cell_text(&c.source), cell_text(&c.doc), c.line),
-            cell_text(&c.quote),
+            cell_quote(&c.quote),
         ]);
     }
     writeln!(w, "{table}")?;
