@@ -468,10 +468,8 @@ const INFINITIVE_FUTURE_CUES: &[&str] = &[
 /// it speaks of the future, `Some(false)` of the past, `None` when nothing tells. Read backwards
 /// over at most eight words of the clause, the nearest cue wins. A past verb ("met",
 /// "announced") says past; a modal, a plan word or an infinitive ("set to resume Monday")
-/// future. A possessive ("Monday's vote") names something already known: past. A verb of
-/// saying counts only within `say_reach` words: "said Tuesday" dates the saying, but in "said
-/// the plant closes in March" it tells nothing of March.
-fn clause_tense(text: &str, at: usize, end: usize, say_reach: usize) -> Option<bool> {
+/// future. A possessive ("Monday's vote") names something already known: past.
+fn clause_tense(text: &str, at: usize, end: usize) -> Option<bool> {
     if text
         .get(end..)
         .is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
@@ -535,22 +533,25 @@ fn clause_tense(text: &str, at: usize, end: usize, say_reach: usize) -> Option<b
             || (lw.eq_ignore_ascii_case("early") && recent.get(k + 1) == Some(&"as"))
         {
             return Some(!plan_of_the_past(k + 1));
-        } else if is(SAYING) {
-            if k < say_reach {
-                return Some(false);
-            }
-        } else if is(IRREGULAR_PAST) || is_ed_verb(lw) {
+        } else if is(SAYING) || is(IRREGULAR_PAST) || is_ed_verb(lw) {
             return Some(false);
         }
     }
     None
 }
 
-/// Verbs of saying, which date the saying rather than what is said.
+/// Verbs of saying, which date the saying ("said Tuesday") rather than what is said ("said the
+/// plant closes in March").
 #[rustfmt::skip]
 const SAYING: &[&str] = &[
     "said", "told", "added", "noted", "stated", "reported", "announced", "wrote", "says",
 ];
+
+/// Whether `w` is an irregular past verb that makes the date after it past: not a verb of
+/// saying, and not "set" ("set Nov. 10 as the deadline" names a date ahead).
+fn governing_past(w: &str) -> bool {
+    IRREGULAR_PAST.contains(&w) && !SAYING.contains(&w) && w != "set"
+}
 
 /// Whether `w` looks like a regular past verb: lower case (so not "United" nor "Ahmed") and
 /// ending in "-ed".
@@ -939,10 +940,10 @@ impl<'t, 'a> Grammar<'t, 'a> {
     }
 
     /// The tense of the clause before token `i` (see [`clause_tense`]).
-    fn clause_tense_at(&self, i: usize, say_reach: usize) -> Option<bool> {
+    fn clause_tense_at(&self, i: usize) -> Option<bool> {
         let t = self.toks.get(i)?;
         let at = self.region_start + t.start;
-        clause_tense(self.text, at, self.region_start + t.end, say_reach)
+        clause_tense(self.text, at, self.region_start + t.end)
     }
 
     /// The tense a month or a day without a year at token `i` is read in: past when an active
@@ -951,18 +952,22 @@ impl<'t, 'a> Grammar<'t, 'a> {
     /// opens the sentence and the verb after it is past ("In January, the firm sold..."); else
     /// future when a future cue is near; else unknown.
     fn date_tense(&self, i: usize) -> Option<bool> {
-        match self.past_verb_governs(i) {
-            Some(false) => Some(false),
-            _ => self.future_before(i).then_some(true),
+        if self.past_verb_governs(i) {
+            Some(false)
+        } else {
+            self.future_before(i).then_some(true)
         }
     }
 
-    /// `Some(false)` when an active past verb governs the date at token `i` (see
-    /// [`Grammar::date_tense`]), `Some(true)` when a fronted date's clause is in the future.
-    fn past_verb_governs(&self, i: usize) -> Option<bool> {
-        let t = self.toks.get(i)?;
+    /// Whether an active past verb governs the date at token `i` (see [`Grammar::date_tense`]).
+    fn past_verb_governs(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
         let at = self.region_start + t.start;
-        let before = self.text.get(at.saturating_sub(80)..at)?;
+        let Some(before) = self.text.get(at.saturating_sub(80)..at) else {
+            return false;
+        };
         // The clause before the date, nearest word first.
         let clause = before
             .rsplit(['.', ';', ':', '!', '?', '\n', '"'])
@@ -971,10 +976,6 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let mut words = clause
             .rsplit(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| !w.is_empty());
-        let is_past = |w: &str| {
-            // "set Nov. 10 as the deadline" names a date ahead.
-            IRREGULAR_PAST.contains(&w) && !SAYING.contains(&w) && w != "set" || is_ed_verb(w)
-        };
         let is_be = |w: &str| matches!(w, "be" | "been" | "being" | "is" | "are" | "was" | "were");
         let mut w = words.next();
         let after_preposition = w.is_some_and(|w| w.eq_ignore_ascii_case("in") || w == "on");
@@ -983,47 +984,51 @@ impl<'t, 'a> Grammar<'t, 'a> {
         }
         let Some(w) = w else {
             // A date opening its sentence: the verb after it tells.
-            return self.fronted_tense(self.region_start + t.end);
+            return self.fronted_past(self.region_start + t.end);
         };
-        if is_past(w) {
-            return (!words.next().is_some_and(is_be)).then_some(false);
+        if governing_past(w) || is_ed_verb(w) {
+            return !words.next().is_some_and(is_be);
         }
         if !after_preposition {
-            return None;
+            return false;
         }
         // "bought RJR in February": a past verb a few words back, with nothing between that
         // would make the date a deadline or the verb passive. An "-ed" word right before the
         // noun is an adjective ("preferred shares on Oct. 31", "an unspecified date in May").
         let mut words = std::iter::once(w).chain(words);
         for k in 0..4 {
-            let w = words.next()?;
+            let Some(w) = words.next() else {
+                return false;
+            };
             if matches!(
                 w,
                 "to" | "by" | "until" | "before" | "after" | "from" | "for"
             ) || is_be(w)
             {
-                return None;
+                return false;
             }
-            let verb = IRREGULAR_PAST.contains(&w) && !SAYING.contains(&w) && w != "set"
-                || k >= 2 && is_ed_verb(w);
-            if verb {
-                return (!words.next().is_some_and(is_be)).then_some(false);
+            if governing_past(w) || k >= 2 && is_ed_verb(w) {
+                return !words.next().is_some_and(is_be);
             }
         }
-        None
+        false
     }
 
-    /// The tense of the clause after a date that opens its sentence, the date ending at byte
-    /// `end`: "In January, the company sold" is past, "On March 1, it will" future.
-    fn fronted_tense(&self, end: usize) -> Option<bool> {
-        let rest = self.text.get(end..)?;
+    /// Whether the clause after a date that opens its sentence, the date ending at byte `end`,
+    /// is past: "In January, the company sold" is, "On March 1, it will" is not.
+    fn fronted_past(&self, end: usize) -> bool {
+        let Some(rest) = self.text.get(end..) else {
+            return false;
+        };
         // The rest of the date ("Oct. 5", "the 5th") up to the comma that closes it.
-        let comma = rest.get(..rest.len().min(14))?.find(',')?;
+        let Some(comma) = rest.get(..rest.len().min(14)).and_then(|r| r.find(',')) else {
+            return false;
+        };
         if rest[..comma]
             .bytes()
             .any(|b| !(b.is_ascii_digit() || b" .stndrh".contains(&b)))
         {
-            return None;
+            return false;
         }
         let after = &rest[comma + 1..];
         let clause = after.split(['.', ';', '!', '?', '\n']).next().unwrap_or("");
@@ -1033,19 +1038,19 @@ impl<'t, 'a> Grammar<'t, 'a> {
             .take(6)
         {
             if WEEKDAY_FUTURE_CUES.contains(&w) {
-                return Some(true);
+                return false;
             }
             if IRREGULAR_PAST.contains(&w) || is_ed_verb(w) {
-                return Some(false);
+                return true;
             }
         }
-        None
+        false
     }
 
     /// Whether the bare weekday at token `i` lies ahead of the anchor: when the clause speaks of
     /// the future. No cue leaves it behind, as most news reports what happened.
     fn weekday_ahead_at(&self, i: usize) -> bool {
-        self.clause_tense_at(i, usize::MAX) == Some(true)
+        self.clause_tense_at(i) == Some(true)
     }
 
     /// The date of weekday `wd` (1 is Monday) nearest anchor `a`, ahead or behind as the tense
