@@ -476,7 +476,7 @@ fn clause_tense(text: &str, at: usize, end: usize) -> Option<bool> {
     {
         return Some(false);
     }
-    let before = text.get(at.saturating_sub(160)..at)?;
+    let before = window_before(text, at, 160)?;
     // The clause: back to the last sentence end or line break.
     // The clause: back to the last sentence end or line break (all ASCII, so bytes will do).
     let b = before.as_bytes();
@@ -538,6 +538,16 @@ fn clause_tense(text: &str, at: usize, end: usize) -> Option<bool> {
         }
     }
     None
+}
+
+/// Up to `n` bytes of `text` before byte `at`, started on a character boundary (a window cut
+/// inside "ü" or "—" must not lose the words it holds).
+fn window_before(text: &str, at: usize, n: usize) -> Option<&str> {
+    let mut from = at.saturating_sub(n);
+    while from < at && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text.get(from..at)
 }
 
 /// Verbs of saying, which date the saying ("said Tuesday") rather than what is said ("said the
@@ -928,7 +938,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
             return false;
         };
         let at = self.region_start + t.start;
-        let Some(before) = self.text.get(at.saturating_sub(120)..at) else {
+        let Some(before) = window_before(self.text, at, 120) else {
             return false;
         };
         before
@@ -965,7 +975,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
             return false;
         };
         let at = self.region_start + t.start;
-        let Some(before) = self.text.get(at.saturating_sub(80)..at) else {
+        let Some(before) = window_before(self.text, at, 80) else {
             return false;
         };
         // The clause before the date, nearest word first.
