@@ -373,31 +373,69 @@ fn tense_cue(w: &[u8]) -> Option<bool> {
     match &*lower {
         b"will" | b"shall" | b"ll" | b"scheduled" | b"upcoming" | b"until" | b"till" => Some(true),
         b"said" | b"was" | b"were" | b"had" | b"did" | b"ago" | b"yesterday" | b"last"
-        | b"earlier" | b"told" | b"reported" | b"announced" | b"killed" | b"died" | b"arrived" => {
-            Some(false)
-        }
+        | b"earlier" | b"told" | b"reported" | b"announced" | b"killed" | b"died" | b"arrived"
+        | b"since" => Some(false),
         _ => None,
     }
 }
 
-/// Whether the words nearest byte `at` of `text` (within 120 bytes, same sentence as far as a
-/// newline tells) speak of the future: the nearest tense cue decides, "will" against "said".
+/// Whether byte `p` of `bytes` ends a sentence: a full stop, "!" or "?", then spaces (past any
+/// closing quote) and a capital or an opening quote. A full stop must follow a lowercase word
+/// or a number, so "Oct. 23", "Mr. Kopp" and "the U.S. Army" go on.
+fn ends_sentence(bytes: &[u8], p: usize) -> bool {
+    let Some(&c) = bytes.get(p) else {
+        return false;
+    };
+    if !matches!(c, b'.' | b'!' | b'?') {
+        return false;
+    }
+    if c == b'.' {
+        let word = bytes.get(..p).unwrap_or(&[]);
+        let len = word
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let word = word.get(p - len..).unwrap_or(&[]);
+        let lower = len >= 2 && word.iter().all(|b| b.is_ascii_lowercase());
+        let number = len >= 1 && word.iter().all(u8::is_ascii_digit);
+        if !(lower || number) {
+            return false;
+        }
+    }
+    let mut q = p + 1;
+    while bytes
+        .get(q)
+        .is_some_and(|b| matches!(b, b'"' | b'\'' | b')' | 0x80..=0xBF | 0xE2))
+    {
+        q += 1;
+    }
+    let spaces = bytes
+        .get(q..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|b| b.is_ascii_whitespace())
+        .count();
+    spaces > 0
+        && bytes
+            .get(q + spaces)
+            .is_some_and(|b| b.is_ascii_uppercase() || matches!(b, b'"' | b'`' | b'\'' | 0xE2))
+}
+
+/// Whether the words nearest byte `at` of `text` (within 120 bytes, in the same sentence)
+/// speak of the future: the nearest tense cue decides, "will" against "said".
 fn future_tense_near(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
     let lo = at.saturating_sub(120);
     let hi = (at + 120).min(bytes.len());
-    // The window stops at line breaks on both sides of `at`.
+    // The window stops at line breaks and sentence ends on both sides of `at`.
     let (lo, hi) = {
-        let before = bytes.get(lo..at.min(hi)).unwrap_or(&[]);
-        let after = bytes.get(at.min(hi)..hi).unwrap_or(&[]);
-        let lo = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(lo, |p| lo + p + 1);
-        let hi = after
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(hi, |p| at.min(hi) + p);
+        let stop = |p: usize| bytes.get(p) == Some(&b'\n') || ends_sentence(bytes, p);
+        let lo = (lo..at.min(hi))
+            .rev()
+            .find(|&p| stop(p))
+            .map_or(lo, |p| p + 1);
+        let hi = (at.min(hi)..hi).find(|&p| stop(p)).unwrap_or(hi);
         (lo, hi)
     };
     let window = bytes.get(lo..hi).unwrap_or(&[]);
@@ -994,7 +1032,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
         }
         let Some(w) = w else {
             // A date opening its sentence: the verb after it tells.
-            return self.fronted_past(self.region_start + t.end);
+            return self.fronted_past(self.region_start + t.end, true);
         };
         if governing_past(w) || is_ed_verb(w) {
             return !words.next().is_some_and(is_be);
@@ -1026,7 +1064,9 @@ impl<'t, 'a> Grammar<'t, 'a> {
 
     /// Whether the clause after a date that opens its sentence, the date ending at byte `end`,
     /// is past: "In January, the company sold" is, "On March 1, it will" is not.
-    fn fronted_past(&self, end: usize) -> bool {
+    /// With `saying` false, a verb of saying is passed over: "until Friday, the firm said" tells
+    /// when it was said, not whether the limit is past.
+    fn fronted_past(&self, end: usize, saying: bool) -> bool {
         let Some(rest) = self.text.get(end..) else {
             return false;
         };
@@ -1050,6 +1090,9 @@ impl<'t, 'a> Grammar<'t, 'a> {
             if WEEKDAY_FUTURE_CUES.contains(&w) {
                 return false;
             }
+            if !saying && SAYING.contains(&w) {
+                continue;
+            }
             if IRREGULAR_PAST.contains(&w) || is_ed_verb(w) {
                 return true;
             }
@@ -1058,9 +1101,20 @@ impl<'t, 'a> Grammar<'t, 'a> {
     }
 
     /// Whether the bare weekday at token `i` lies ahead of the anchor: when the clause speaks of
-    /// the future. No cue leaves it behind, as most news reports what happened.
+    /// the future, unless it is a time limit the clause after it puts in the past. No cue
+    /// leaves it behind, as most news reports what happened.
     fn weekday_ahead_at(&self, i: usize) -> bool {
-        self.clause_tense_at(i) == Some(true)
+        if self.clause_tense_at(i) != Some(true) {
+            return false;
+        }
+        // "Until Thursday, they had not called him a suspect": a time limit now past, as the
+        // clause after it tells.
+        let until = i
+            .checked_sub(1)
+            .and_then(|k| self.toks.get(k))
+            .is_some_and(|t| t.is("until") || t.is("till"));
+        let end = self.toks.get(i).map_or(0, |t| self.region_start + t.end);
+        !(until && self.fronted_past(end, false))
     }
 
     /// The date of weekday `wd` (1 is Monday) nearest anchor `a`, ahead or behind as the tense
@@ -3023,7 +3077,16 @@ impl<'t, 'a> Grammar<'t, 'a> {
             .ctx
             .previous
             .or_else(|| self.anchor().map(Point::day))?;
-        let p = coarsen(prev, u)?.shift(step)?;
+        // "Oct. 12, the day before the crash": in apposition to the date just named, it is
+        // that date, counted back from the crash, not from it.
+        let apposition = self.ctx.previous.is_some()
+            && start >= 3
+            && self.toks.get(start - 2).is_some_and(|t| t.punct(b','))
+            && self.toks.get(start - 3).is_some_and(|t| {
+                t.kind == TokKind::Num || matches!(t.lex, Lex::Month(_) | Lex::Weekday(_))
+            });
+        let p = coarsen(prev, u)?;
+        let p = if apposition { p } else { p.shift(step)? };
         Some((c, "unit-before-after", point(p, Basis::Previous)))
     }
 }
