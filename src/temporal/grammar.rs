@@ -869,14 +869,23 @@ impl<'t, 'a> Grammar<'t, 'a> {
     }
 
     /// Whether the expression opening at token `i` is a name: a capitalized time word other
-    /// than a month or a weekday in mid-sentence ("ABC's This Week", "USA Today", "60
+    /// than a month or a weekday in mid-sentence ("ABC's This Week", "USA Today", "CBS's 60
     /// Minutes", "the Prague Spring"), not a heading in capitals.
     fn is_title_at(&self, i: usize) -> bool {
-        let k = if self.toks.get(i).is_some_and(|t| t.is("the")) {
+        let mut k = if self.toks.get(i).is_some_and(|t| t.is("the")) {
             i + 1
         } else {
             i
         };
+        // "60 Minutes": a number, then the capitalized word that makes the name.
+        if self.toks.get(k).is_some_and(|t| t.kind == TokKind::Num)
+            && self
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.lex, Lex::Unit(..)))
+        {
+            k += 1;
+        }
         let (Some(first), Some(t)) = (self.toks.get(i), self.toks.get(k)) else {
             return false;
         };
@@ -1547,16 +1556,37 @@ impl<'t, 'a> Grammar<'t, 'a> {
             }
         }
         let _ = c.punct(b'\'');
+        let at = c.i;
         let t = c.num()?;
         if !t.plural {
             return None;
         }
         let d = match t.digits {
             4 if t.num % 10 == 0 && (1000..=2190).contains(&t.num) => (t.num / 10) as i32,
-            2 if t.num % 10 == 0 => expand_two_digit_year(t.num as i32, self.anchor()) / 10,
+            2 if t.num % 10 == 0 && !self.is_age(at) => {
+                expand_two_digit_year(t.num as i32, self.anchor()) / 10
+            }
             _ => return None,
         };
         Some((c, "decade", point(Point::Decade(d), Basis::Absolute)))
+    }
+
+    /// Whether the decade number at token `i` is an age: "in his 30s", "in their late 40s".
+    fn is_age(&self, i: usize) -> bool {
+        let mut k = i;
+        while let Some(t) = k.checked_sub(1).and_then(|p| self.toks.get(p)) {
+            if !(t.is("early") || t.is("mid") || t.is("late") || t.punct(b'-')) {
+                break;
+            }
+            k -= 1;
+        }
+        k.checked_sub(1)
+            .and_then(|p| self.toks.get(p))
+            .is_some_and(|t| {
+                ["his", "her", "their", "my", "our", "your", "its"]
+                    .iter()
+                    .any(|w| t.is(w))
+            })
     }
 
     /// `the 20th century`, `the twenty-first century`.
