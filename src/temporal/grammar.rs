@@ -1571,6 +1571,20 @@ impl<'t, 'a> Grammar<'t, 'a> {
         Some((c, "decade", point(Point::Decade(d), Basis::Absolute)))
     }
 
+    /// The weekday right after a short aside in parentheses at `c`: "(0735 GMT) Friday".
+    fn weekday_after_aside(&self, mut c: Cursor<'t, 'a>) -> Option<u32> {
+        if !c.punct(b'(') {
+            return None;
+        }
+        for _ in 0..4 {
+            if c.punct(b')') {
+                return c.weekday();
+            }
+            c.next()?;
+        }
+        None
+    }
+
     /// Whether the decade number at token `i` is an age: "in his 30s", "in their late 40s".
     fn is_age(&self, i: usize) -> bool {
         let mut k = i;
@@ -2916,6 +2930,20 @@ impl<'t, 'a> Grammar<'t, 'a> {
                             None
                         }
                     }
+                    // "4 in the morning", "10 in the evening", "11 at night".
+                    Some("in") => {
+                        e.i += 1;
+                        if e.word("the") {
+                            e.any(&["morning", "afternoon", "evening"])
+                                .map(|w| (w != "morning", e))
+                        } else {
+                            None
+                        }
+                    }
+                    Some("at") => {
+                        e.i += 1;
+                        e.word("night").then_some((true, e))
+                    }
                     _ => None,
                 }
             };
@@ -2988,6 +3016,10 @@ impl<'t, 'a> Grammar<'t, 'a> {
         {
             day = ymd(y, m, d);
             c = end;
+        } else if let (Some(wd), Some(a)) = (self.weekday_after_aside(c), self.anchor()) {
+            // "10:35 a.m. (0735 GMT) Friday": the weekday after the aside is the day, and
+            // stays an expression of its own.
+            day = self.weekday_date(a, start, wd);
         }
         let Some(day) = day else {
             return Some((
