@@ -2802,8 +2802,12 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 let _ = hyphen || (e.punct(b'\'') && e.word("s"));
                 if e.word("end") {
                     // TimeBank writes "year-end" as the year's last day, "year end" and
-                    // "year's end" as the year.
-                    let y = a?.year();
+                    // "year's end" as the year. "Since year-end" looks back to the last one.
+                    let since = start
+                        .checked_sub(1)
+                        .and_then(|p| self.toks.get(p))
+                        .is_some_and(|t| t.is("since"));
+                    let y = a?.year() - i32::from(since);
                     let p = if hyphen {
                         Point::Day(Some(y), 12, 31)
                     } else {
