@@ -2857,10 +2857,16 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 return None;
             }
             c.i += 1;
+            // "Prices fell Friday. Dealers sold in the morning": the morning of the day the
+            // text last named, else of the anchor.
+            let (day, basis) = match self.ctx.previous {
+                Some(Point::Day(Some(y), m, d)) => (ymd(y, m, d)?, Basis::Previous),
+                _ => (a?, Basis::Anchor),
+            };
             return Some((
                 c,
                 "the-unit",
-                point(Point::Time(a?, DayTime::Part(p)), Basis::Anchor),
+                point(Point::Time(day, DayTime::Part(p)), basis),
             ));
         }
         let (u, pl) = c.unit()?;
@@ -2881,6 +2887,32 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 "the-unit",
                 value(v, TimexKind::Duration, Basis::Absolute),
             ));
+        }
+        // "the week of March 6": the week that holds the day named.
+        if u == Unit::Week {
+            let mut e = c;
+            if e.word("of") {
+                if let Some(Hit {
+                    end,
+                    meaning:
+                        Meaning::Point {
+                            point: p, basis, ..
+                        },
+                    ..
+                }) = self.match_at(e.i)
+                {
+                    if matches!(p, Point::Day(Some(_), _, _)) {
+                        return Some((
+                            Cursor {
+                                toks: self.toks,
+                                i: end,
+                            },
+                            "the-unit",
+                            point(coarsen(p, u)?, basis),
+                        ));
+                    }
+                }
+            }
         }
         // Not "the day of", "the year of", "the month when": those name another time.
         if c.peek()
