@@ -839,7 +839,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
         Some(hit)
     }
 
-    fn rules(&self) -> [Rule<'t, 'a>; 24] {
+    fn rules(&self) -> [Rule<'t, 'a>; 25] {
         [
             Self::numeric_date,
             Self::month_day_year,
@@ -865,6 +865,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
             Self::year_ago_adjective,
             Self::the_unit,
             Self::holiday,
+            Self::listed_day,
         ]
     }
 
@@ -1374,6 +1375,42 @@ impl<'t, 'a> Grammar<'t, 'a> {
             c,
             "month-year",
             point(Point::Month(Some(y), m), Basis::Absolute),
+        ))
+    }
+
+    /// `25` in "April 24 and 25": a second day of the month just named, in the same year.
+    fn listed_day(&self, mut c: Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let start = c.i;
+        let t = c.num()?;
+        if t.digits > 2 || t.plural || t.ordinal {
+            return None;
+        }
+        // A count goes on with its noun ("May 3 and 4 others"); a date ends or goes on with
+        // a place or a time.
+        if c.peek().is_some_and(|n| {
+            n.kind == TokKind::Word && !matches!(n.text, "in" | "at" | "when" | "to" | "for")
+        }) {
+            return None;
+        }
+        let before = |k: usize| start.checked_sub(k).and_then(|p| self.toks.get(p));
+        if !before(1).is_some_and(|w| w.is("and") || w.is("or")) {
+            return None;
+        }
+        let first = before(2).filter(|d| d.kind == TokKind::Num)?;
+        let Lex::Month(m) = before(3)?.lex else {
+            return None;
+        };
+        let Some(Point::Day(Some(y), pm, pd)) = self.ctx.previous else {
+            return None;
+        };
+        if pm != m || pd != first.num || t.num <= first.num {
+            return None;
+        }
+        ymd(y, m, t.num)?;
+        Some((
+            c,
+            "month-day",
+            point(Point::Day(Some(y), m, t.num), Basis::Previous),
         ))
     }
 
