@@ -1432,13 +1432,22 @@ impl<'t, 'a> Grammar<'t, 'a> {
         // A bare "May" opening a sentence is as likely the verb: want a preposition before it.
         if t.text == "may" || t.text == "march" {
             let prev = start.checked_sub(1).and_then(|p| self.toks.get(p));
-            if !prev.is_some_and(|p| {
-                [
-                    "in", "since", "until", "of", "by", "early", "late", "mid", "-", "before",
-                    "after", "last", "this", "next", "from", "through", "and", "to",
-                ]
-                .contains(&p.text)
-            }) {
+            // "the May elections", "the March figures", but not "the March on Washington".
+            let modifies_noun = prev.is_some_and(|p| p.is("the"))
+                && self.toks.get(start + 1).is_some_and(|n| {
+                    n.kind == TokKind::Word
+                        && !n.upper
+                        && !matches!(n.text, "on" | "for" | "of" | "to" | "against" | "from")
+                });
+            if !modifies_noun
+                && !prev.is_some_and(|p| {
+                    [
+                        "in", "since", "until", "of", "by", "early", "late", "mid", "-", "before",
+                        "after", "last", "this", "next", "from", "through", "and", "to",
+                    ]
+                    .contains(&p.text)
+                })
+            {
                 return None;
             }
         }
