@@ -2603,14 +2603,27 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 point(Point::Season(Some(y), s), Basis::Absolute),
             ));
         }
-        // A bare season needs "the" or "in" before it ("fall" is a verb too).
+        // A bare season needs "the" or "in" before it ("fall" is a verb too), or a part of
+        // the season ("early summer", "mid-winter").
         let prev = start.checked_sub(1).and_then(|p| self.toks.get(p));
-        if !prev.is_some_and(|p| {
-            ["the", "in", "this", "since", "by", "until", "during"].contains(&p.text)
-        }) {
+        let part = prev.is_some_and(|p| {
+            p.is("early")
+                || p.is("late")
+                || p.is("mid")
+                || (p.punct(b'-')
+                    && start
+                        .checked_sub(2)
+                        .and_then(|k| self.toks.get(k))
+                        .is_some_and(|m| m.is("mid")))
+        });
+        if !part
+            && !prev.is_some_and(|p| {
+                ["the", "in", "this", "since", "by", "until", "during"].contains(&p.text)
+            })
+        {
             return None;
         }
-        if s == Season::Fall && !prev.is_some_and(|p| p.is("the") || p.is("in")) {
+        if s == Season::Fall && !part && !prev.is_some_and(|p| p.is("the") || p.is("in")) {
             return None;
         }
         let Some(a) = self.anchor() else {
