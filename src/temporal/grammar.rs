@@ -2693,6 +2693,12 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 id = "the-past-future";
                 "FUTURE_REF"
             }
+            // "in the near term", "for the short term", "at a later date".
+            "near" | "short" if the && c.word("term") => {
+                id = "the-past-future";
+                "FUTURE_REF"
+            }
+            "later" if prev.is_some_and(|p| p.is("a")) && c.word("date") => "FUTURE_REF",
             "these" if c.word("days") => "PRESENT_REF",
             _ => return None,
         };

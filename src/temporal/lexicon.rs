@@ -424,6 +424,7 @@ pub const OPENERS: &[&str] = &[
     "intervening",
     "final",
     "near",
+    "short",
     "foreseeable",
     "distant",
     "immediate",
@@ -451,6 +452,9 @@ fn table() -> &'static Table {
         for &w in CUES {
             t.insert(w, Lex::Cue);
         }
+        // The head of "the near term", which opens a region only with its opener (see
+        // [`trigger_words`]): too common alone ("terms of the deal") to be a trigger.
+        t.insert("term", Lex::Cue);
         for &(w, n) in NUMBERS {
             t.insert(w, Lex::Number(n));
         }
@@ -518,6 +522,8 @@ pub fn trigger_words() -> Vec<&'static str> {
     v.extend(HOLIDAY_WORDS);
     // Spelled years: "nineteen ninety-six", "two thousand eight".
     v.extend(["nineteen", "eighteen", "thousand"]);
+    // References whose words are no triggers alone: "the near term", "at a later date".
+    v.extend(["near term", "short term", "later date"]);
     v
 }
 
