@@ -1902,16 +1902,28 @@ impl<'t, 'a> Grammar<'t, 'a> {
                         value(format!("XXXX-{m:02}"), TimexKind::Date, Basis::Absolute),
                     ));
                 };
+                // "last Oct. 23": the day, the last one before the anchor.
+                let day = c
+                    .peek()
+                    .filter(|d| {
+                        d.kind == TokKind::Num
+                            && d.digits <= 2
+                            && !d.plural
+                            && (1..=31).contains(&d.num)
+                    })
+                    .map(|d| d.num);
+                let at = (m, day.unwrap_or(0));
+                let now = (a.month(), if day.is_some() { a.day() } else { 0 });
                 let y = match off {
                     -1 => {
-                        if m < a.month() {
+                        if at < now {
                             a.year()
                         } else {
                             a.year() - 1
                         }
                     }
                     1 => {
-                        if m > a.month() {
+                        if at > now {
                             a.year()
                         } else {
                             a.year() + 1
@@ -1919,7 +1931,13 @@ impl<'t, 'a> Grammar<'t, 'a> {
                     }
                     _ => a.year(),
                 };
-                Some((Point::Month(Some(y), m), "last-month-name"))
+                match day {
+                    Some(d) if ymd(y, m, d).is_some() => {
+                        c.i += 1;
+                        Some((Point::Day(Some(y), m, d), "last-month-name"))
+                    }
+                    _ => Some((Point::Month(Some(y), m), "last-month-name")),
+                }
             }
             Lex::Weekday(wd) => {
                 c.weekday()?;
