@@ -607,6 +607,10 @@ fn is_ed_verb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
+/// How many words after a date that opens its sentence are read for its tense ("On Tuesday,
+/// the National Abortion Rights Action League plans to...").
+const FRONTED_REACH: usize = 10;
+
 /// Decade words, from "twenties" (2) to "nineties" (9).
 const DECADE_WORDS: &[&str] = &[
     "twenties",
@@ -1042,7 +1046,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
         }
         let Some(w) = w else {
             // A date opening its sentence: the verb after it tells.
-            return self.fronted_past(self.region_start + t.end, true);
+            return self.fronted_tense(self.region_start + t.end, true) == Some(false);
         };
         if governing_past(w) || is_ed_verb(w) {
             return !words.next().is_some_and(is_be);
@@ -1072,50 +1076,69 @@ impl<'t, 'a> Grammar<'t, 'a> {
         false
     }
 
-    /// Whether the clause after a date that opens its sentence, the date ending at byte `end`,
-    /// is past: "In January, the company sold" is, "On March 1, it will" is not.
-    /// With `saying` false, a verb of saying is passed over: "until Friday, the firm said" tells
-    /// when it was said, not whether the limit is past.
-    fn fronted_past(&self, end: usize, saying: bool) -> bool {
-        let Some(rest) = self.text.get(end..) else {
-            return false;
-        };
+    /// The tense of the clause after a date that opens its sentence, the date ending at byte
+    /// `end`: past for "In January, the company sold", future for "On March 1, it will" or
+    /// "On Tuesday, the league plans to", `None` when nothing tells. With `saying` false, a
+    /// verb of saying is passed over: "until Friday, the firm said" tells when it was said, not
+    /// whether the limit is past.
+    fn fronted_tense(&self, end: usize, saying: bool) -> Option<bool> {
+        let rest = self.text.get(end..)?;
         // The rest of the date ("Oct. 5", "the 5th") up to the comma that closes it.
-        let Some(comma) = rest.get(..rest.len().min(14)).and_then(|r| r.find(',')) else {
-            return false;
-        };
+        let comma = rest.get(..rest.len().min(14)).and_then(|r| r.find(','))?;
         if rest[..comma]
             .bytes()
             .any(|b| !(b.is_ascii_digit() || b" .stndrh".contains(&b)))
         {
-            return false;
+            return None;
         }
         let after = &rest[comma + 1..];
         let clause = after.split(['.', ';', '!', '?', '\n']).next().unwrap_or("");
         for w in clause
             .split(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| !w.is_empty())
-            .take(6)
+            .take(FRONTED_REACH)
         {
             if WEEKDAY_FUTURE_CUES.contains(&w) {
-                return false;
+                return Some(true);
             }
             if !saying && SAYING.contains(&w) {
                 continue;
             }
             if IRREGULAR_PAST.contains(&w) || is_ed_verb(w) {
-                return true;
+                return Some(false);
             }
         }
-        false
+        None
+    }
+
+    /// Whether the date at token `i` opens its sentence, "on" or "in" aside.
+    fn opens_sentence(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        let Some(before) = window_before(self.text, self.region_start + t.start, 80) else {
+            return false;
+        };
+        let clause = before
+            .rsplit(['.', ';', ':', '!', '?', '\n', '"'])
+            .next()
+            .unwrap_or("");
+        clause
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .all(|w| w.eq_ignore_ascii_case("on") || w.eq_ignore_ascii_case("in"))
     }
 
     /// Whether the bare weekday at token `i` lies ahead of the anchor: when the clause speaks of
     /// the future, unless it is a time limit the clause after it puts in the past. No cue
     /// leaves it behind, as most news reports what happened.
     fn weekday_ahead_at(&self, i: usize) -> bool {
-        if self.clause_tense_at(i) != Some(true) {
-            return false;
+        let end = self.toks.get(i).map_or(0, |t| self.region_start + t.end);
+        match self.clause_tense_at(i) {
+            Some(true) => {}
+            Some(false) => return false,
+            // "On Tuesday, the league plans to hold a news conference."
+            None => return self.opens_sentence(i) && self.fronted_tense(end, true) == Some(true),
         }
         // "Until Thursday, they had not called him a suspect": a time limit now past, as the
         // clause after it tells.
@@ -1123,8 +1146,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
             .checked_sub(1)
             .and_then(|k| self.toks.get(k))
             .is_some_and(|t| t.is("until") || t.is("till"));
-        let end = self.toks.get(i).map_or(0, |t| self.region_start + t.end);
-        !(until && self.fronted_past(end, false))
+        !(until && self.fronted_tense(end, false) == Some(false))
     }
 
     /// The date of weekday `wd` (1 is Monday) nearest anchor `a`, ahead or behind as the tense
