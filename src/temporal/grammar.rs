@@ -607,6 +607,15 @@ fn is_ed_verb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
+/// Nouns that make "today's" the present era and "of tomorrow" the future, not a day:
+/// "today's world", "the leaders of tomorrow".
+#[rustfmt::skip]
+const ERA_NOUNS: &[&str] = &[
+    "world", "youth", "society", "generation", "children", "kids", "young", "people",
+    "computers", "technology", "standards", "dollars", "economy", "culture", "families",
+    "teenagers", "americans", "leaders", "city", "cities", "jobs",
+];
+
 /// How many words after a date that opens its sentence are read for its tense ("On Tuesday,
 /// the National Abortion Rights Action League plans to...").
 const FRONTED_REACH: usize = 10;
@@ -1786,11 +1795,37 @@ impl<'t, 'a> Grammar<'t, 'a> {
 
     /// `today`, `yesterday`, `tomorrow`, `tonight`, `yesterday morning`, `last night`,
     /// `this morning`.
+    /// Whether "today" or "tomorrow" at token `i` names an era, not a day: "today's world",
+    /// "today's youth", "the leaders of tomorrow".
+    fn is_era(&self, i: usize, w: &str) -> bool {
+        let at = |k: usize| self.toks.get(k);
+        match w {
+            // "today's world", "today's personal computers".
+            "today" => {
+                at(i + 1).is_some_and(|t| t.punct(b'\''))
+                    && at(i + 2).is_some_and(|t| t.is("s"))
+                    && (i + 3..i + 5).any(|k| at(k).is_some_and(|t| ERA_NOUNS.contains(&t.text)))
+            }
+            // "the people of tomorrow".
+            "tomorrow" => {
+                i >= 3
+                    && at(i - 1).is_some_and(|t| t.is("of"))
+                    && at(i - 2).is_some_and(|t| ERA_NOUNS.contains(&t.text))
+                    && at(i - 3).is_some_and(|t| t.is("the"))
+            }
+            _ => false,
+        }
+    }
+
     fn deictic_day(
         &self,
         mut c: Cursor<'t, 'a>,
     ) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        let start = c.i;
         let w = c.any(&["today", "yesterday", "tomorrow", "tonight", "overnight"])?;
+        if self.is_era(start, w) {
+            return None;
+        }
         let off = match w {
             "yesterday" => -1,
             "tomorrow" => 1,
