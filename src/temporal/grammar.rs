@@ -1577,6 +1577,25 @@ impl<'t, 'a> Grammar<'t, 'a> {
                 if p.kind == TokKind::Num || (p.kind == TokKind::Word && p.end == t.start) {
                     return None;
                 }
+                // A name in mid-sentence: "a venture called Orion 1980" (but "the Moscow 1980
+                // Olympics" are dated).
+                let pp = start.checked_sub(2).and_then(|q| self.toks.get(q));
+                if p.kind == TokKind::Word
+                    && p.upper
+                    && p.lex == Lex::Other
+                    && pp.is_some_and(|w| {
+                        (w.kind == TokKind::Word
+                            && !matches!(w.text, "the" | "a" | "an")
+                            && self
+                                .text
+                                .as_bytes()
+                                .get(self.region_start + w.start)
+                                .is_some_and(u8::is_ascii_lowercase))
+                            || w.punct(b',')
+                    })
+                {
+                    return None;
+                }
             }
             if let Some(n) = c.peek() {
                 if n.kind == TokKind::Word && NOT_YEAR_AFTER.contains(&n.text) {
