@@ -661,6 +661,19 @@ fn is_strong(t: &Tok) -> bool {
 type Rule<'t, 'a> =
     fn(&Grammar<'t, 'a>, Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)>;
 
+/// Whether a token may open a rule's expression (see [`Grammar::rules`]).
+type Gate = fn(&Tok) -> bool;
+
+/// Whether a token may open a count ([`Cursor::count`]): a number, a number word, "a", "some".
+fn opens_count(t: &Tok) -> bool {
+    t.kind == TokKind::Num
+        || matches!(t.lex, Lex::Number(_))
+        || [
+            "a", "an", "several", "few", "some", "many", "numerous", "couple",
+        ]
+        .contains(&t.text)
+}
+
 impl<'t, 'a> Grammar<'t, 'a> {
     /// `scratch` is a buffer to reuse (from [`Grammar::into_scratch`]), to spare an
     /// allocation per region.
@@ -722,7 +735,13 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let mut best: Option<Hit> = None;
         // Prefixes: modifiers ("about", "late", "the end of") and "the", then a core rule.
         for (after, modifier, det) in self.prefixes(c).iter() {
-            for rule in self.rules() {
+            let Some(first) = after.peek() else {
+                continue;
+            };
+            for (rule, opens) in Self::rules() {
+                if !opens(first) {
+                    continue;
+                }
                 if let Some((end, id, meaning)) = rule(self, after) {
                     if det && !takes_determiner(id) {
                         continue;
@@ -801,32 +820,162 @@ impl<'t, 'a> Grammar<'t, 'a> {
         Some(hit)
     }
 
-    fn rules(&self) -> [Rule<'t, 'a>; 24] {
+    /// Every rule, with what the first token of its expression may be: a rule is tried only at
+    /// a token that may open it. Most rules fail at their first token, and this saves calling
+    /// all of them for every prefix at every candidate token. A gate may admit more than its
+    /// rule takes, never less (`gates_admit_every_match` checks it over the examples corpus).
+    fn rules() -> [(Rule<'t, 'a>, Gate); 24] {
         [
-            Self::numeric_date,
-            Self::month_day_year,
-            Self::day_month_year,
-            Self::month_year,
-            Self::month_alone,
-            Self::year_alone,
-            Self::decade,
-            Self::century,
-            Self::weekday,
-            Self::deictic_day,
-            Self::this_last_next,
-            Self::units_ago,
-            Self::duration,
-            Self::past_next_units,
-            Self::quarter,
-            Self::season,
-            Self::reference,
-            Self::clock_time,
-            Self::set,
-            Self::relative_to_previous,
-            Self::spelled_year,
-            Self::year_ago_adjective,
-            Self::the_unit,
-            Self::holiday,
+            (Self::numeric_date, |t| t.kind == TokKind::Num),
+            (Self::month_day_year, |t| {
+                matches!(t.lex, Lex::Month(_) | Lex::Weekday(_))
+                    || (t.kind == TokKind::Word && t.upper)
+            }),
+            (Self::day_month_year, |t| {
+                t.kind == TokKind::Num
+                    || matches!(t.lex, Lex::Weekday(_) | Lex::Ordinal(_))
+                    || t.is("the")
+            }),
+            (Self::month_year, |t| {
+                matches!(t.lex, Lex::Month(_)) || (t.kind == TokKind::Word && t.upper)
+            }),
+            (Self::month_alone, |t| matches!(t.lex, Lex::Month(_))),
+            (Self::year_alone, |t| {
+                t.kind == TokKind::Num || t.is("fiscal") || t.is("fy")
+            }),
+            (Self::decade, |t| {
+                t.kind == TokKind::Num || t.punct(b'\'') || DECADE_WORDS.contains(&t.text)
+            }),
+            (Self::century, |t| {
+                t.kind == TokKind::Num || matches!(t.lex, Lex::Ordinal(_) | Lex::Number(_))
+            }),
+            (Self::weekday, |t| matches!(t.lex, Lex::Weekday(_))),
+            (Self::deictic_day, |t| {
+                ["today", "yesterday", "tomorrow", "tonight", "overnight"].contains(&t.text)
+            }),
+            (Self::this_last_next, |t| {
+                [
+                    "this",
+                    "last",
+                    "next",
+                    "past",
+                    "previous",
+                    "coming",
+                    "current",
+                    "following",
+                    "present",
+                    "same",
+                    "that",
+                ]
+                .contains(&t.text)
+            }),
+            (Self::units_ago, opens_count),
+            (Self::duration, |t| {
+                opens_count(t)
+                    || matches!(t.lex, Lex::Unit(..))
+                    || [
+                        "first",
+                        "latest",
+                        "full",
+                        "recent",
+                        "coming",
+                        "ensuing",
+                        "intervening",
+                    ]
+                    .contains(&t.text)
+            }),
+            (Self::past_next_units, |t| {
+                [
+                    "past",
+                    "last",
+                    "next",
+                    "coming",
+                    "previous",
+                    "following",
+                    "first",
+                    "final",
+                    "ensuing",
+                ]
+                .contains(&t.text)
+            }),
+            (Self::quarter, |t| {
+                t.kind == TokKind::Num
+                    || t.punct(b'-')
+                    || matches!(t.lex, Lex::Ordinal(_))
+                    || [
+                        "this",
+                        "last",
+                        "next",
+                        "comparable",
+                        "corresponding",
+                        "same",
+                        "year",
+                        "fiscal",
+                        "latest",
+                        "current",
+                        "past",
+                        "recent",
+                        "previous",
+                        "second",
+                        "q",
+                        "quarter",
+                        "half",
+                        "period",
+                    ]
+                    .contains(&t.text)
+            }),
+            (Self::season, |t| matches!(t.lex, Lex::Season(_))),
+            (Self::reference, |t| {
+                [
+                    "now",
+                    "currently",
+                    "presently",
+                    "nowadays",
+                    "current",
+                    "recently",
+                    "lately",
+                    "recent",
+                    "soon",
+                    "present",
+                    "past",
+                    "future",
+                    "near",
+                    "foreseeable",
+                    "distant",
+                    "immediate",
+                    "these",
+                ]
+                .contains(&t.text)
+            }),
+            (Self::clock_time, |t| {
+                t.kind == TokKind::Num || ["noon", "midday", "midnight"].contains(&t.text)
+            }),
+            (Self::set, |t| {
+                [
+                    "weekly",
+                    "monthly",
+                    "quarterly",
+                    "yearly",
+                    "daily",
+                    "annually",
+                    "hourly",
+                    "every",
+                    "each",
+                    "per",
+                ]
+                .contains(&t.text)
+            }),
+            (Self::relative_to_previous, |t| {
+                matches!(t.lex, Lex::Unit(..))
+            }),
+            (Self::spelled_year, |t| {
+                t.is("the") || matches!(t.lex, Lex::Number(_))
+            }),
+            (Self::year_ago_adjective, |t| t.is("year")),
+            (Self::the_unit, |t| {
+                t.is("the") || t.is("year") || matches!(t.lex, Lex::PartOfDay(_))
+            }),
+            (Self::holiday, |t| t.kind == TokKind::Word && t.upper),
         ]
     }
 
@@ -3270,5 +3419,71 @@ fn half_duration(n: u32, u: Unit) -> String {
         Unit::Day => format!("P{n}DT12H"),
         Unit::Month => format!("P{n}M15D"),
         _ => duration_value(Some(n), u),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    /// Every text of the examples corpus (positives and negatives) and of the sample articles;
+    /// with the `shared-corpus` feature, the TempEval-3 documents too.
+    fn texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        let mut dirs = vec!["src/temporal/corpus", "data/articles"];
+        if cfg!(feature = "shared-corpus") {
+            dirs.push("../shared/tempeval3");
+        }
+        for dir in dirs {
+            for entry in walkdir::WalkDir::new(root.join(dir)) {
+                let entry = entry.unwrap();
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let path = entry.path();
+                let text = std::fs::read_to_string(path).unwrap();
+                if path.extension().is_some_and(|x| x == "toml") {
+                    let corpus: toml::Table = text.parse().unwrap();
+                    for list in corpus.values().filter_map(|v| v.as_array()) {
+                        for case in list {
+                            out.extend(case.get("text").and_then(|t| t.as_str()).map(String::from));
+                        }
+                    }
+                } else {
+                    out.push(text);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn gates_admit_every_match() {
+        let anchor = NaiveDate::from_ymd_opt(2013, 9, 20);
+        let texts = texts();
+        assert!(texts.len() > 400, "only {} texts", texts.len());
+        let mut checked = 0;
+        for text in &texts {
+            let lower = text.to_ascii_lowercase();
+            let mut toks = Vec::new();
+            tokenize(text, &lower, &mut toks);
+            for previous in [None, Some(Point::Quarter(Some(2013), 2))] {
+                let g = Grammar::new(&toks, Context { anchor, previous }, text, 0, Vec::new());
+                for (i, t) in toks.iter().enumerate() {
+                    for (k, (rule, opens)) in Grammar::rules().into_iter().enumerate() {
+                        let c = Cursor { toks: &toks, i };
+                        if let Some((end, id, _)) = rule(&g, c) {
+                            if end.i > i {
+                                checked += 1;
+                                assert!(opens(t), "rule {k} ({id}) matched at {:?} in {text:?}, its gate refused it", t.text);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "only {checked} matches checked");
     }
 }
