@@ -362,17 +362,26 @@ fn regions(text: &str) -> Vec<(usize, usize)> {
                 continue;
             }
         }
-        let mut rs = s.saturating_sub(CONTEXT_BEFORE);
-        while rs > 0 && !bytes.get(rs - 1).is_some_and(|b| b.is_ascii_whitespace()) {
-            rs -= 1;
-            if s - rs > 2 * CONTEXT_BEFORE {
-                break;
-            }
-        }
         let mut re = (e + CONTEXT_AFTER).min(bytes.len());
         while re < bytes.len() && !bytes.get(re).is_some_and(|b| b.is_ascii_whitespace()) {
             re += 1;
             if re - e > 2 * CONTEXT_AFTER {
+                break;
+            }
+        }
+        while re < bytes.len() && !text.is_char_boundary(re) {
+            re += 1;
+        }
+        // The window's start only moves back from here: when this already touches the previous
+        // region, the two merge whatever the start (most triggers, in dense text).
+        let mut rs = s.saturating_sub(CONTEXT_BEFORE);
+        if let Some(last) = out.last_mut().filter(|last| rs <= last.1) {
+            last.1 = last.1.max(re);
+            continue;
+        }
+        while rs > 0 && !bytes.get(rs - 1).is_some_and(|b| b.is_ascii_whitespace()) {
+            rs -= 1;
+            if s - rs > 2 * CONTEXT_BEFORE {
                 break;
             }
         }
@@ -388,9 +397,6 @@ fn regions(text: &str) -> Vec<(usize, usize)> {
         }
         while rs > 0 && !text.is_char_boundary(rs) {
             rs -= 1;
-        }
-        while re < bytes.len() && !text.is_char_boundary(re) {
-            re += 1;
         }
         match out.last_mut() {
             Some(last) if rs <= last.1 => last.1 = last.1.max(re),
