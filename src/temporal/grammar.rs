@@ -830,11 +830,15 @@ impl<'t, 'a> Grammar<'t, 'a> {
             let Some(first) = after.peek() else {
                 continue;
             };
-            let openable = Self::openable(first);
-            for (k, (rule, _)) in Self::RULES.iter().enumerate() {
-                if openable & (1 << k) == 0 {
-                    continue;
-                }
+            // The rules the token may open, lowest bit first: in RULES order, as the first of
+            // equally long matches wins.
+            let mut openable = Self::openable(first);
+            while openable != 0 {
+                let k = openable.trailing_zeros() as usize;
+                openable &= openable - 1;
+                let Some((rule, _)) = Self::RULES.get(k) else {
+                    break;
+                };
                 if let Some((end, id, meaning)) = rule(self, after) {
                     if det && !takes_determiner(id) {
                         continue;
