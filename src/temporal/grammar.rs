@@ -16,6 +16,7 @@
 //! being reported and does not replace it as what the text is about.
 
 use std::cell::Cell;
+use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -23,6 +24,7 @@ use super::lexicon::{fuzzy_month, Lex, Unit};
 use super::point::{add_days, ymd, DayTime, Point, Season};
 use super::token::{Tok, TokKind};
 use super::{Granularity, Modifier, TimexKind};
+use crate::hash::FastMap;
 
 /// What a rule found, before it becomes a [`super::Timex`].
 #[derive(Debug, Clone, PartialEq)]
@@ -712,6 +714,109 @@ fn is_strong(t: &Tok) -> bool {
 type Rule<'t, 'a> =
     fn(&Grammar<'t, 'a>, Cursor<'t, 'a>) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)>;
 
+/// What the first token of a rule's expression may be: of a shape, of a word class, or one of
+/// some words (see [`Grammar::RULES`]).
+#[derive(Clone, Copy)]
+struct Opens {
+    shapes: u8,
+    lexes: u8,
+    words: &'static [&'static str],
+}
+
+// Token shapes.
+const NUM: u8 = 1;
+/// A word with a capital letter.
+const UPPER: u8 = 2;
+const APOSTROPHE: u8 = 4;
+const HYPHEN: u8 = 8;
+
+// Word classes, by the bit of their [`lex_index`].
+const MONTH: u8 = 1;
+const WEEKDAY: u8 = 2;
+const NUMBER: u8 = 4;
+const ORDINAL: u8 = 8;
+const UNIT: u8 = 16;
+const SEASON: u8 = 32;
+const PART_OF_DAY: u8 = 64;
+
+impl Opens {
+    const fn shapes(shapes: u8) -> Self {
+        Opens {
+            shapes,
+            lexes: 0,
+            words: &[],
+        }
+    }
+    const fn lexes(lexes: u8) -> Self {
+        Opens {
+            shapes: 0,
+            lexes,
+            words: &[],
+        }
+    }
+    const fn words(words: &'static [&'static str]) -> Self {
+        Opens {
+            shapes: 0,
+            lexes: 0,
+            words,
+        }
+    }
+    const fn or_shapes(self, shapes: u8) -> Self {
+        Opens {
+            shapes: self.shapes | shapes,
+            ..self
+        }
+    }
+    const fn or_lexes(self, lexes: u8) -> Self {
+        Opens {
+            lexes: self.lexes | lexes,
+            ..self
+        }
+    }
+    /// One word list per rule (a second one fails the build rather than replace the first).
+    const fn or_words(self, words: &'static [&'static str]) -> Self {
+        assert!(self.words.is_empty(), "one word list per rule");
+        Opens { words, ..self }
+    }
+}
+
+/// A count ([`Cursor::count`]): a number, a number word, "a", "some".
+const OPENS_COUNT: Opens = Opens::shapes(NUM).or_lexes(NUMBER).or_words(&[
+    "a", "an", "several", "few", "some", "many", "numerous", "couple",
+]);
+
+/// [`Opens`] turned around, to find the rules a token may open with a few lookups.
+struct Openings {
+    by_shape: [u32; 16],
+    by_lex: [u32; 8],
+    by_word: FastMap<&'static str, u32>,
+}
+
+fn shape_bits(t: &Tok) -> u8 {
+    match t.kind {
+        TokKind::Num => NUM,
+        TokKind::Word if t.upper => UPPER,
+        TokKind::Word => 0,
+        TokKind::Punct if t.punct(b'\'') => APOSTROPHE,
+        TokKind::Punct if t.punct(b'-') => HYPHEN,
+        TokKind::Punct => 0,
+    }
+}
+
+/// The bit index of a word class in [`Opens::lexes`].
+fn lex_index(l: Lex) -> Option<usize> {
+    match l {
+        Lex::Month(_) => Some(0),
+        Lex::Weekday(_) => Some(1),
+        Lex::Number(_) => Some(2),
+        Lex::Ordinal(_) => Some(3),
+        Lex::Unit(..) => Some(4),
+        Lex::Season(_) => Some(5),
+        Lex::PartOfDay(_) => Some(6),
+        Lex::Cue | Lex::Opener | Lex::Other => None,
+    }
+}
+
 impl<'t, 'a> Grammar<'t, 'a> {
     /// `scratch` is a buffer to reuse (from [`Grammar::into_scratch`]), to spare an
     /// allocation per region.
@@ -773,7 +878,18 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let mut best: Option<Hit> = None;
         // Prefixes: modifiers ("about", "late", "the end of") and "the", then a core rule.
         for (after, modifier, det) in self.prefixes(c).iter() {
-            for rule in self.rules() {
+            let Some(first) = after.peek() else {
+                continue;
+            };
+            // The rules the token may open, lowest bit first: in RULES order, as the first of
+            // equally long matches wins.
+            let mut openable = Self::openable(first);
+            while openable != 0 {
+                let k = openable.trailing_zeros() as usize;
+                openable &= openable - 1;
+                let Some((rule, _)) = Self::RULES.get(k) else {
+                    break;
+                };
                 if let Some((end, id, meaning)) = rule(self, after) {
                     if det && !takes_determiner(id) {
                         continue;
@@ -852,34 +968,95 @@ impl<'t, 'a> Grammar<'t, 'a> {
         Some(hit)
     }
 
-    fn rules(&self) -> [Rule<'t, 'a>; 25] {
-        [
-            Self::numeric_date,
-            Self::month_day_year,
-            Self::day_month_year,
-            Self::month_year,
-            Self::month_alone,
-            Self::year_alone,
-            Self::decade,
-            Self::century,
-            Self::weekday,
-            Self::deictic_day,
-            Self::this_last_next,
-            Self::units_ago,
-            Self::duration,
-            Self::past_next_units,
-            Self::quarter,
-            Self::season,
-            Self::reference,
-            Self::clock_time,
-            Self::set,
-            Self::relative_to_previous,
-            Self::spelled_year,
-            Self::year_ago_adjective,
-            Self::the_unit,
-            Self::holiday,
-            Self::listed_day,
-        ]
+    /// Every rule, with what the first token of its expression may be: a rule is tried only at
+    /// a token that may open it. Most rules fail at their first token, and this saves calling
+    /// all of them for every prefix at every candidate token. A gate may admit more than its
+    /// rule takes, never less (`gates_admit_every_match` checks it over the examples corpus).
+    #[rustfmt::skip]
+    const RULES: [(Rule<'t, 'a>, Opens); 25] = [
+        (Self::numeric_date, Opens::shapes(NUM)),
+        (Self::month_day_year, Opens::lexes(MONTH | WEEKDAY).or_shapes(UPPER)),
+        (Self::day_month_year, Opens::shapes(NUM).or_lexes(WEEKDAY | ORDINAL).or_words(&["the"])),
+        (Self::month_year, Opens::lexes(MONTH).or_shapes(UPPER)),
+        (Self::month_alone, Opens::lexes(MONTH)),
+        (Self::year_alone, Opens::shapes(NUM).or_words(&["fiscal", "fy"])),
+        (Self::decade, Opens::shapes(NUM | APOSTROPHE).or_words(DECADE_WORDS)),
+        (Self::century, Opens::shapes(NUM).or_lexes(ORDINAL | NUMBER)),
+        (Self::weekday, Opens::lexes(WEEKDAY)),
+        (Self::deictic_day, Opens::words(&["today", "yesterday", "tomorrow", "tonight", "overnight"])),
+        (Self::this_last_next, Opens::words(&[
+            "this", "last", "next", "past", "previous", "coming", "current", "following",
+            "present", "same", "that",
+        ])),
+        (Self::units_ago, OPENS_COUNT),
+        // A count (the words of OPENS_COUNT), a bare unit ("for years"), or a lead word.
+        (Self::duration, Opens::shapes(NUM).or_lexes(NUMBER | UNIT).or_words(&[
+            "a", "an", "several", "few", "some", "many", "numerous", "couple", "first", "latest",
+            "full", "recent", "coming", "ensuing", "intervening",
+        ])),
+        (Self::past_next_units, Opens::words(&[
+            "past", "last", "next", "coming", "previous", "following", "first", "final", "ensuing",
+        ])),
+        (Self::quarter, Opens::shapes(NUM | HYPHEN).or_lexes(ORDINAL).or_words(&[
+            "this", "last", "next", "comparable", "corresponding", "same", "year", "fiscal",
+            "latest", "current", "past", "recent", "previous", "second", "q", "quarter", "half",
+            "period",
+        ])),
+        (Self::season, Opens::lexes(SEASON)),
+        (Self::reference, Opens::words(&[
+            "now", "currently", "presently", "nowadays", "current", "recently", "lately", "recent",
+            "soon", "present", "past", "future", "near", "foreseeable", "distant", "immediate",
+            "these", "short", "later",
+        ])),
+        (Self::clock_time, Opens::shapes(NUM).or_words(&["noon", "midday", "midnight"])),
+        (Self::set, Opens::words(&[
+            "weekly", "monthly", "quarterly", "yearly", "daily", "annually", "hourly", "every",
+            "each", "per",
+        ])),
+        (Self::relative_to_previous, Opens::lexes(UNIT)),
+        (Self::spelled_year, Opens::lexes(NUMBER).or_words(&["the"])),
+        (Self::year_ago_adjective, Opens::words(&["year"])),
+        (Self::the_unit, Opens::lexes(PART_OF_DAY).or_words(&["the", "year"])),
+        (Self::holiday, Opens::shapes(UPPER)),
+        (Self::listed_day, Opens::shapes(NUM)),
+    ];
+
+    /// The rules that may open at token `t`, one bit each in [`Grammar::RULES`] order.
+    fn openable(t: &Tok) -> u32 {
+        static TABLE: OnceLock<Openings> = OnceLock::new();
+        let table = TABLE.get_or_init(|| {
+            let mut table = Openings {
+                by_shape: [0; 16],
+                by_lex: [0; 8],
+                by_word: FastMap::default(),
+            };
+            for (k, (_, opens)) in Grammar::RULES.iter().enumerate() {
+                let bit = 1 << k;
+                for (shapes, mask) in table.by_shape.iter_mut().enumerate() {
+                    if opens.shapes & shapes as u8 != 0 {
+                        *mask |= bit;
+                    }
+                }
+                for (lex, mask) in table.by_lex.iter_mut().enumerate() {
+                    if opens.lexes & (1 << lex) != 0 {
+                        *mask |= bit;
+                    }
+                }
+                for w in opens.words {
+                    *table.by_word.entry(w).or_insert(0) |= bit;
+                }
+            }
+            table
+        });
+        let shapes = usize::from(shape_bits(t));
+        let by_word = if t.kind == TokKind::Word {
+            table.by_word.get(t.text).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        table.by_shape.get(shapes).copied().unwrap_or(u32::MAX)
+            | lex_index(t.lex).map_or(0, |i| table.by_lex.get(i).copied().unwrap_or(u32::MAX))
+            | by_word
     }
 
     /// Whether the expression opening at token `i` is a name: a capitalized time word other
@@ -3590,5 +3767,71 @@ fn half_duration(n: u32, u: Unit) -> String {
         Unit::Day => format!("P{n}DT12H"),
         Unit::Month => format!("P{n}M15D"),
         _ => duration_value(Some(n), u),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    /// Every text of the examples corpus (positives and negatives) and of the sample articles;
+    /// with the `shared-corpus` feature, the TempEval-3 documents too.
+    fn texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        let mut dirs = vec!["src/temporal/corpus", "data/articles"];
+        if cfg!(feature = "shared-corpus") {
+            dirs.push("../shared/tempeval3");
+        }
+        for dir in dirs {
+            for entry in walkdir::WalkDir::new(root.join(dir)) {
+                let entry = entry.unwrap();
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let path = entry.path();
+                let text = std::fs::read_to_string(path).unwrap();
+                if path.extension().is_some_and(|x| x == "toml") {
+                    let corpus: toml::Table = text.parse().unwrap();
+                    for list in corpus.values().filter_map(|v| v.as_array()) {
+                        for case in list {
+                            out.extend(case.get("text").and_then(|t| t.as_str()).map(String::from));
+                        }
+                    }
+                } else {
+                    out.push(text);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn gates_admit_every_match() {
+        let anchor = NaiveDate::from_ymd_opt(2013, 9, 20);
+        let texts = texts();
+        assert!(texts.len() > 400, "only {} texts", texts.len());
+        let mut checked = 0;
+        for text in &texts {
+            let lower = text.to_ascii_lowercase();
+            let mut toks = Vec::new();
+            tokenize(text, &lower, &mut toks);
+            for previous in [None, Some(Point::Quarter(Some(2013), 2))] {
+                let g = Grammar::new(&toks, Context { anchor, previous }, text, 0, Vec::new());
+                for (i, t) in toks.iter().enumerate() {
+                    for (k, (rule, _)) in Grammar::RULES.iter().enumerate() {
+                        let c = Cursor { toks: &toks, i };
+                        if let Some((end, id, _)) = rule(&g, c) {
+                            if end.i > i {
+                                checked += 1;
+                                assert!(Grammar::openable(t) & (1 << k) != 0, "rule {k} ({id}) matched at {:?} in {text:?}, its gate refused it", t.text);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "only {checked} matches checked");
     }
 }

@@ -16,7 +16,7 @@ mod token;
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -336,14 +336,21 @@ const CONTEXT_AFTER: usize = 24;
 fn regions(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for m in automaton().find_iter(text) {
+    let mut from = 0;
+    // `find` from past each match rather than `find_iter`, to resume after a whole run of
+    // digits: each digit is a pattern, and only the run's first digit opens a window (so a
+    // digit match never follows another digit).
+    while let Some(m) = automaton().find(Input::new(text).range(from..)) {
         let (s, e) = (m.start(), m.end());
+        from = e;
         let prev = s.checked_sub(1).and_then(|p| bytes.get(p));
         let first_is_digit = bytes.get(s).is_some_and(|b| b.is_ascii_digit());
-        if !first_is_digit && prev.is_some_and(|b| b.is_ascii_alphabetic()) {
-            continue;
+        if first_is_digit {
+            while bytes.get(from).is_some_and(|b| b.is_ascii_digit()) {
+                from += 1;
+            }
         }
-        if first_is_digit && prev.is_some_and(|b| b.is_ascii_digit()) {
+        if !first_is_digit && prev.is_some_and(|b| b.is_ascii_alphabetic()) {
             continue;
         }
         // A word trigger must also end the word ("mar" is not in "market"), a plural "s" aside.
@@ -355,17 +362,26 @@ fn regions(text: &str) -> Vec<(usize, usize)> {
                 continue;
             }
         }
-        let mut rs = s.saturating_sub(CONTEXT_BEFORE);
-        while rs > 0 && !bytes.get(rs - 1).is_some_and(|b| b.is_ascii_whitespace()) {
-            rs -= 1;
-            if s - rs > 2 * CONTEXT_BEFORE {
-                break;
-            }
-        }
         let mut re = (e + CONTEXT_AFTER).min(bytes.len());
         while re < bytes.len() && !bytes.get(re).is_some_and(|b| b.is_ascii_whitespace()) {
             re += 1;
             if re - e > 2 * CONTEXT_AFTER {
+                break;
+            }
+        }
+        while re < bytes.len() && !text.is_char_boundary(re) {
+            re += 1;
+        }
+        // The window's start only moves back from here: when this already touches the previous
+        // region, the two merge whatever the start (most triggers, in dense text).
+        let mut rs = s.saturating_sub(CONTEXT_BEFORE);
+        if let Some(last) = out.last_mut().filter(|last| rs <= last.1) {
+            last.1 = last.1.max(re);
+            continue;
+        }
+        while rs > 0 && !bytes.get(rs - 1).is_some_and(|b| b.is_ascii_whitespace()) {
+            rs -= 1;
+            if s - rs > 2 * CONTEXT_BEFORE {
                 break;
             }
         }
@@ -381,9 +397,6 @@ fn regions(text: &str) -> Vec<(usize, usize)> {
         }
         while rs > 0 && !text.is_char_boundary(rs) {
             rs -= 1;
-        }
-        while re < bytes.len() && !text.is_char_boundary(re) {
-            re += 1;
         }
         match out.last_mut() {
             Some(last) if rs <= last.1 => last.1 = last.1.max(re),
