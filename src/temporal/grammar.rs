@@ -994,7 +994,7 @@ impl<'t, 'a> Grammar<'t, 'a> {
             "a", "an", "several", "few", "some", "many", "numerous", "couple", "first", "latest",
             "full", "recent", "coming", "ensuing", "intervening",
         ])),
-        (Self::past_next_units, Opens::words(&[
+        (Self::past_next_units, Opens::lexes(UNIT).or_words(&[
             "past", "last", "next", "coming", "previous", "following", "first", "final", "ensuing",
         ])),
         (Self::quarter, Opens::shapes(NUM | HYPHEN).or_lexes(ORDINAL).or_words(&[
@@ -2599,6 +2599,25 @@ impl<'t, 'a> Grammar<'t, 'a> {
         &self,
         mut c: Cursor<'t, 'a>,
     ) -> Option<(Cursor<'t, 'a>, &'static str, Meaning)> {
+        // "the weeks ahead", "the months ahead": a stretch of the future, as "the coming
+        // weeks" is.
+        {
+            let mut e = c;
+            let the = c
+                .i
+                .checked_sub(1)
+                .and_then(|k| self.toks.get(k))
+                .is_some_and(|t| t.is("the"));
+            if let (true, Some((u, true))) = (the, e.unit()) {
+                if e.word("ahead") && !e.peek().is_some_and(|t| t.is("of")) {
+                    return Some((
+                        e,
+                        "past-next-units",
+                        value(duration_value(None, u), TimexKind::Duration, Basis::Absolute),
+                    ));
+                }
+            }
+        }
         let w = c.any(&[
             "past",
             "last",
