@@ -2344,6 +2344,10 @@ impl<'t, 'a> Grammar<'t, 'a> {
             1
         };
         let on_previous = matches!(dir, "earlier" | "later");
+        // "an hour later": the duration (see `duration`), a step no day shows.
+        if on_previous && matches!(u, Unit::Hour | Unit::Minute | Unit::Second) {
+            return None;
+        }
         let id = if on_previous {
             "units-later"
         } else {
@@ -2575,8 +2579,11 @@ impl<'t, 'a> Grammar<'t, 'a> {
             c = e;
         }
         let half = half || fraction_half;
+        // "three days later" is a date; "an hour later", "a minute and a half later" keep the
+        // duration, as no day moves by it (see `units_ago`).
+        let sub_day = matches!(u, Unit::Hour | Unit::Minute | Unit::Second);
         if c.peek()
-            .is_some_and(|t| matches!(t.text, "ago" | "earlier" | "later"))
+            .is_some_and(|t| t.is("ago") || (!sub_day && matches!(t.text, "earlier" | "later")))
         {
             return None;
         }
@@ -2603,17 +2610,20 @@ impl<'t, 'a> Grammar<'t, 'a> {
         // weeks" is.
         {
             let mut e = c;
-            let the = c
-                .i
-                .checked_sub(1)
-                .and_then(|k| self.toks.get(k))
-                .is_some_and(|t| t.is("the"));
+            let the =
+                c.i.checked_sub(1)
+                    .and_then(|k| self.toks.get(k))
+                    .is_some_and(|t| t.is("the"));
             if let (true, Some((u, true))) = (the, e.unit()) {
                 if e.word("ahead") && !e.peek().is_some_and(|t| t.is("of")) {
                     return Some((
                         e,
                         "past-next-units",
-                        value(duration_value(None, u), TimexKind::Duration, Basis::Absolute),
+                        value(
+                            duration_value(None, u),
+                            TimexKind::Duration,
+                            Basis::Absolute,
+                        ),
                     ));
                 }
             }
