@@ -4,14 +4,23 @@
 //! the text; gives the expressions found there, each with the id of the rule that matched it
 //! (kebab-case, stable: `month-day-year`, `last-month-name`, `units-ago`) and its meaning
 //! resolved to a [`Point`], a duration, a set or a PRESENT/PAST/FUTURE reference. At each token
-//! every rule is tried and the longest match wins; a rule is a small function reading tokens
-//! through a [`Cursor`], with the words it needs named in [`super::lexicon`].
+//! every rule that may open there is tried and the longest match wins; a rule is a small
+//! function reading tokens through a [`Cursor`], with the words it needs named in
+//! [`super::lexicon`].
+//!
+//! Adding a rule, or a new first word to one: list it in [`Grammar::RULES`] with the tokens it
+//! may open at (its gate: token shapes, word classes, words), and add a case to the examples
+//! corpus (src/temporal/corpus) that starts with the new word. A gate that refuses a token its
+//! rule would take silently loses those matches; the test `gates_admit_every_match` runs every
+//! rule at every token of the corpus and fails on such a token. An expression whose words are
+//! no trigger must also open a candidate region ([`super::lexicon::trigger_words`]).
 //!
 //! Dates written without their year or week take them from news tense. A weekday is ahead of
 //! the anchor only when its clause speaks of the future ([`clause_tense`]: the nearest of a
-//! modal, a plan word or a past verb, read backwards); a month or a day is behind when an
-//! active past verb governs it or, opening its sentence, the verb after it is past, ahead when a
-//! future cue is near, else the nearest ([`Grammar::date_tense`]). A year-ago comparison
+//! modal, a plan word or a past verb, read backwards) or, opening its sentence, the clause after
+//! it does; a month or a day is behind when an active past verb governs it or, opening its
+//! sentence, the verb after it is past, ahead when a future cue is near in the same sentence,
+//! else the nearest ([`Grammar::date_tense`]). A year-ago comparison
 //! ("up from $5 million a year earlier") is [`Basis::Comparison`]: it is taken from the quarter
 //! being reported and does not replace it as what the text is about.
 
