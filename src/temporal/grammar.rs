@@ -1221,15 +1221,10 @@ impl<'t, 'a> Grammar<'t, 'a> {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
-        let at = self.region_start + t.start;
-        let Some(before) = window_before(self.text, at, 80) else {
+        let Some(clause) = self.clause_before(i) else {
             return false;
         };
-        // The clause before the date, nearest word first.
-        let clause = before
-            .rsplit(['.', ';', ':', '!', '?', '\n', '"'])
-            .next()
-            .unwrap_or("");
+        // Nearest word first.
         let mut words = clause
             .rsplit(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| !w.is_empty());
@@ -1306,22 +1301,22 @@ impl<'t, 'a> Grammar<'t, 'a> {
         None
     }
 
+    /// The clause before token `i`: back to the last stop, colon, quote or line break, within
+    /// 80 bytes.
+    fn clause_before(&self, i: usize) -> Option<&'t str> {
+        let t = self.toks.get(i)?;
+        let before = window_before(self.text, self.region_start + t.start, 80)?;
+        before.rsplit(['.', ';', ':', '!', '?', '\n', '"']).next()
+    }
+
     /// Whether the date at token `i` opens its sentence, "on" or "in" aside.
     fn opens_sentence(&self, i: usize) -> bool {
-        let Some(t) = self.toks.get(i) else {
-            return false;
-        };
-        let Some(before) = window_before(self.text, self.region_start + t.start, 80) else {
-            return false;
-        };
-        let clause = before
-            .rsplit(['.', ';', ':', '!', '?', '\n', '"'])
-            .next()
-            .unwrap_or("");
-        clause
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .filter(|w| !w.is_empty())
-            .all(|w| w.eq_ignore_ascii_case("on") || w.eq_ignore_ascii_case("in"))
+        self.clause_before(i).is_some_and(|clause| {
+            clause
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .all(|w| w.eq_ignore_ascii_case("on") || w.eq_ignore_ascii_case("in"))
+        })
     }
 
     /// Whether the bare weekday at token `i` lies ahead of the anchor: when the clause speaks of
